@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "citebot",
+    products: [
+        .library(name: "CiteBotKit", targets: ["CiteBotKit"]),
+        .executable(name: "citebot", targets: ["citebot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Snowball stemmers (Debian libstemmer-dev).
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
+        // GNU readline (Debian libreadline-dev).
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(
+            name: "CiteBotKit",
+            dependencies: ["CStemmer"]
+        ),
+        .target(
+            name: "LineEditing",
+            dependencies: ["CReadline"]
+        ),
+        .executableTarget(
+            name: "citebot",
+            dependencies: [
+                "CiteBotKit",
+                "LineEditing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CiteBotKitTests",
+            dependencies: ["CiteBotKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "LineEditingTests",
+            dependencies: ["LineEditing"]
+        ),
+        .testTarget(
+            name: "CiteBotEndToEndTests",
+            // Depends on the executable only so that `swift test` builds it first.
+            dependencies: ["citebot"],
+            exclude: ["Golden"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,115 @@
+/// Surface cues that a sentence holds the kind of answer a question asks for, and
+/// the short span that answers it when one can be read off.
+///
+/// Every cue is a feature of English in general (numbers, units of time, causal
+/// connectives), never of a particular text.
+public enum AnswerCues {
+    /// Numbers written as words, up to twenty, plus vague quantities.
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion",
+        "several", "few", "dozen", "half", "couple",
+    ]
+
+    static let timeUnits: Set<String> = [
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+        "month", "months", "year", "years", "decade", "decades", "century", "centuries",
+        "lifetime", "permanent", "permanently", "temporary", "temporarily", "forever",
+    ]
+
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ]
+
+    /// Words that qualify a number ("about 3 months", "up to a year", "at least two weeks").
+    static let approximators: Set<String> = [
+        "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
+        "within", "to", "least", "most", "than", "only", "just",
+    ]
+
+    /// Connectives that introduce a cause or purpose.
+    static let reasonCues: [[String]] = [
+        ["because"], ["since"], ["due", "to"], ["owing", "to"], ["thanks", "to"], ["caused"],
+        ["cause"], ["causes"], ["result"], ["results", "from"], ["consequence"], ["brought", "about"],
+        ["lead", "to"], ["leads", "to"], ["so", "that"], ["in", "order", "to"], ["therefore"],
+        ["hence"], ["thus"], ["reason"], ["why"],
+    ]
+
+    /// Phrases that describe how something works.
+    static let methodCues: [[String]] = [
+        ["works", "by"], ["work", "by"], ["by"], ["through"], ["using"], ["uses"], ["use"], ["via"],
+        ["process"], ["step"], ["steps"],
+    ]
+
+    /// Verbs that open a definition after its subject.
+    static let definitionVerbs: Set<String> = ["is", "are", "means", "refers", "called", "known", "consists", "contains"]
+
+    /// Whether `words` (the sentence's lower-cased words, stop words included) show a cue for `kind`.
+    public static func matches(_ kind: QuestionKind, words: [String]) -> Bool {
+        switch kind {
+        case .duration: return durationSpan(in: words) != nil
+        case .quantity: return words.contains { isNumber($0) }
+        case .time: return words.contains { isYear($0) || months.contains($0) } || durationSpan(in: words) != nil
+        case .reason: return containsPhrase(reasonCues, in: words)
+        case .method: return containsPhrase(methodCues, in: words)
+        case .definition: return words.prefix(8).contains { definitionVerbs.contains($0) }
+        case .person, .place, .yesNo, .comparison, .other: return false
+        }
+    }
+
+    /// The words of a span of time ("3 to 4 months", "six weeks", "up to a year"), if any.
+    public static func durationSpan(in words: [String]) -> Range<Int>? {
+        for (i, word) in words.enumerated() where timeUnits.contains(word) {
+            // Walk back over a number range such as "3 to 4", "two or three", "a few".
+            var start = i
+            var sawNumber = false
+            var j = i - 1
+            while j >= 0 {
+                let w = words[j]
+                if isNumber(w) || w == "a" || w == "an" {
+                    sawNumber = sawNumber || isNumber(w) || w == "a" || w == "an"
+                    start = j
+                } else if ["to", "or", "and"].contains(w), j > 0, isNumber(words[j - 1]) {
+                    start = j
+                } else {
+                    break
+                }
+                j -= 1
+            }
+            if sawNumber {
+                // Keep an approximation that qualifies the number ("about", "up to", "at least").
+                if start > 0, approximators.contains(words[start - 1]) {
+                    start -= 1
+                    if start > 0, ["up", "at", "more", "less", "no"].contains(words[start - 1]) { start -= 1 }
+                }
+                return start..<(i + 1)
+            }
+            if ["permanent", "permanently", "temporary", "temporarily", "forever", "lifetime"].contains(word) {
+                return i..<(i + 1)
+            }
+        }
+        return nil
+    }
+
+    static func isNumber(_ word: String) -> Bool {
+        if numberWords.contains(word) { return true }
+        guard let first = word.unicodeScalars.first else { return false }
+        return first.properties.numericType == .decimal
+    }
+
+    static func isYear(_ word: String) -> Bool {
+        guard word.count == 4, let value = Int(word) else { return false }
+        return (1000...2100).contains(value)
+    }
+
+    static func containsPhrase(_ phrases: [[String]], in words: [String]) -> Bool {
+        for phrase in phrases where phrase.count <= words.count {
+            for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
+                if Array(words[start..<(start + phrase.count)]) == phrase { return true }
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,32 @@
+/// How answers are chosen and when citebot abstains.
+public struct AnswerOptions: Sendable, Equatable {
+    /// How many sentences an answer cites (comparisons cite at least two, one per side).
+    public var topK: Int
+    /// The least confidence, in [0, 1], at which citebot answers rather than abstains.
+    ///
+    /// Confidence is the coverage of the best sentence (see ``SentenceRanker``): the share
+    /// of the question's idf weight that the sentence, or at half weight its passage,
+    /// matches. The default was chosen on the project's development questions with
+    /// `citebot eval --sweep`; see the README.
+    public var minScore: Double
+    /// How many next-best sentences are kept as alternatives (for `:more` and ranking metrics).
+    public var alternatives: Int
+    /// Added to the score of a sentence that shows a cue for the question's kind
+    /// (a span of time for "how long", a causal connective for "why").
+    public var cueBonus: Double
+    public var ranking: RankingOptions
+
+    public init(
+        topK: Int = 1, minScore: Double = AnswerOptions.defaultMinScore, alternatives: Int = 10,
+        cueBonus: Double = 0.08, ranking: RankingOptions = RankingOptions()
+    ) {
+        self.topK = topK
+        self.minScore = minScore
+        self.alternatives = alternatives
+        self.cueBonus = cueBonus
+        self.ranking = ranking
+    }
+
+    /// The default abstention threshold.
+    public static let defaultMinScore = 0.5
+}

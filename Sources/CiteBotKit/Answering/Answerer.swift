@@ -1,0 +1,157 @@
+/// Answers questions about one indexed corpus: the whole pipeline from question to
+/// cited answer, shared by every way into citebot.
+///
+/// 1. Parse the question (kind, content terms) and resolve its terms, correcting typos.
+/// 2. Rank sentences inside the best passages (``SentenceRanker``).
+/// 3. Favour sentences that show a cue for the question's kind.
+/// 4. Abstain when the best sentence's confidence is below ``AnswerOptions/minScore``.
+/// 5. Otherwise template a short answer over the cited sentences, quoted verbatim.
+public final class Answerer: QuestionAnswering {
+    public let index: CorpusIndex
+    public let options: AnswerOptions
+    let analyzer: Analyzer
+    let parser: QuestionParser
+    let builder: QueryBuilder
+    let ranker: SentenceRanker
+
+    /// The reply given when the corpus does not answer a question.
+    public static let abstentionText = "I couldn't find an answer to that in the corpus."
+
+    public init(index: CorpusIndex, analyzer: Analyzer, options: AnswerOptions = AnswerOptions()) {
+        self.index = index
+        self.options = options
+        self.analyzer = analyzer
+        self.parser = QuestionParser(analyzer: analyzer)
+        self.builder = QueryBuilder(index: index, analyzer: analyzer)
+        self.ranker = SentenceRanker(index: index, options: options.ranking)
+    }
+
+    /// Everything the answer was decided from; `:why` shows it.
+    public struct Analysis: Sendable {
+        public var question: ParsedQuestion
+        public var query: Query
+        /// Candidates after cue adjustment, best first.
+        public var candidates: [RankedSentence]
+    }
+
+    /// Parses, resolves and ranks, without templating.
+    public func analyse(_ question: String) -> Analysis {
+        let parsed = parser.parse(question)
+        let query = builder.query(for: parsed.terms)
+        var candidates = ranker.rank(query, limit: max(50, options.topK + options.alternatives))
+        if options.cueBonus > 0 {
+            for i in candidates.indices {
+                let words = analyzer.tokenizer.words(in: index.text(ofSentence: candidates[i].sentence)).map(\.surface)
+                if AnswerCues.matches(parsed.kind, words: words) { candidates[i].score += options.cueBonus }
+            }
+            candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.sentence < $1.sentence }
+        }
+        return Analysis(question: parsed, query: query, candidates: candidates)
+    }
+
+    public func answer(_ question: String) -> Answer {
+        let analysis = analyse(question)
+        let kind = analysis.question.kind
+        let candidates = analysis.candidates
+        guard let best = candidates.first else {
+            return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
+                          citations: [], confidence: 0)
+        }
+        let confidence = min(1, max(0, best.coverage))
+        var chosen: [RankedSentence]
+        if kind == .comparison, analysis.question.sides.count == 2 {
+            chosen = comparisonEvidence(candidates, sides: analysis.question.sides)
+        } else {
+            chosen = diverse(candidates, count: options.topK)
+        }
+        let chosenSet = Set(chosen.map(\.sentence))
+        let rest = candidates.filter { !chosenSet.contains($0.sentence) }.prefix(options.alternatives)
+        let citations = chosen.map(citation)
+        let alternatives = rest.map(citation)
+        guard confidence >= options.minScore else {
+            return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
+                          citations: citations, alternatives: alternatives, confidence: confidence)
+        }
+        let short = shortAnswer(kind: kind, sentence: chosen[0].sentence)
+        return Answer(
+            question: question, text: AnswerTemplate.text(kind: kind, shortAnswer: short, citations: citations),
+            shortAnswer: short, kind: kind, abstained: false,
+            citations: citations, alternatives: alternatives, confidence: confidence)
+    }
+
+    /// The citation for a ranked sentence.
+    func citation(_ ranked: RankedSentence) -> Citation {
+        let sentence = index.sentences[ranked.sentence]
+        return Citation(
+            source: index.documents[sentence.document].source, paragraph: sentence.paragraph,
+            sentence: sentence.number, text: index.text(ofSentence: ranked.sentence),
+            score: (ranked.score * 10_000).rounded() / 10_000)
+    }
+
+    /// The best `count` candidates, skipping any that repeats one already chosen
+    /// (cosine of the two sentences above 0.9): maximal marginal relevance in its simplest form.
+    func diverse(_ candidates: [RankedSentence], count: Int) -> [RankedSentence] {
+        var chosen: [RankedSentence] = []
+        for candidate in candidates where chosen.count < max(1, count) {
+            if chosen.contains(where: { similarity($0.sentence, candidate.sentence) > 0.9 }) { continue }
+            chosen.append(candidate)
+        }
+        return chosen
+    }
+
+    /// One sentence per side of a comparison: for each side, the best candidate that
+    /// matches that side's terms, preferring one that does not repeat the other's citation.
+    func comparisonEvidence(_ candidates: [RankedSentence], sides: [[AnalyzedTerm]]) -> [RankedSentence] {
+        var chosen: [RankedSentence] = []
+        for side in sides {
+            let ids = Set(side.compactMap { index.vocabulary.id(of: $0.term) })
+            let pick = candidates.first { candidate in
+                !chosen.contains { $0.sentence == candidate.sentence || similarity($0.sentence, candidate.sentence) > 0.9 }
+                    && index.sentenceVectors.row(candidate.sentence).contains { ids.contains(index.sentenceVectors.columns[$0]) }
+            }
+            if let pick { chosen.append(pick) }
+        }
+        if chosen.isEmpty { chosen = [candidates[0]] }
+        // Extra citations beyond the two sides, if asked for.
+        for candidate in diverse(candidates, count: options.topK) where chosen.count < options.topK {
+            if !chosen.contains(where: { $0.sentence == candidate.sentence }) { chosen.append(candidate) }
+        }
+        return chosen
+    }
+
+    /// Cosine of two sentences' TF-IDF vectors.
+    func similarity(_ a: Int, _ b: Int) -> Double {
+        let vectors = index.sentenceVectors
+        var sum = 0.0
+        for i in vectors.row(a) {
+            if let j = SentenceRanker.find(vectors.columns[i], in: vectors.columns, vectors.row(b)) {
+                sum += Double(vectors.values[i] * vectors.values[j])
+            }
+        }
+        return sum
+    }
+
+    /// The verbatim span of the sentence that answers a duration question, if any.
+    func shortAnswer(kind: QuestionKind, sentence: Int) -> String? {
+        guard kind == .duration else { return nil }
+        let text = index.text(ofSentence: sentence)
+        let words = analyzer.tokenizer.words(in: text)
+        guard let span = AnswerCues.durationSpan(in: words.map(\.surface)) else { return nil }
+        let range = words[span.lowerBound].range.lowerBound..<words[span.upperBound - 1].range.upperBound
+        return CorpusIndex.slice(text, range)
+    }
+}
+
+extension Answerer {
+    /// Whether the cited sentence contains the query term (for explanations).
+    public func cites(term: QueryTerm, in citation: Citation) -> Bool {
+        guard let id = term.id,
+              let position = index.sentences.indices.first(where: {
+                  let s = index.sentences[$0]
+                  return s.paragraph == citation.paragraph && s.number == citation.sentence
+                      && index.documents[s.document].source == citation.source
+              })
+        else { return false }
+        return SentenceRanker.find(id, in: index.sentenceVectors.columns, index.sentenceVectors.row(position)) != nil
+    }
+}

@@ -1,0 +1,113 @@
+/// A question taken apart: its kind, and the words that carry its topic.
+public struct ParsedQuestion: Sendable, Hashable {
+    public var text: String
+    public var kind: QuestionKind
+    /// Content terms (analysed: stop words and question phrasing removed, stemmed).
+    public var terms: [AnalyzedTerm]
+    /// For comparisons, the terms of each side ("X" and "Y" of "X vs Y"), else empty.
+    public var sides: [[AnalyzedTerm]]
+}
+
+/// Reads a question's kind from its opening words and strips the words that only
+/// say what kind of answer is wanted ("how long", "what is the difference between").
+///
+/// The rules are about English question syntax only, never about any topic.
+public struct QuestionParser: Sendable {
+    public let analyzer: Analyzer
+
+    public init(analyzer: Analyzer) {
+        self.analyzer = analyzer
+    }
+
+    /// Words that, right after "how", turn it into a quantity or duration question and
+    /// carry no topic themselves.
+    static let howModifiers: [String: QuestionKind] = [
+        "long": .duration, "many": .quantity, "much": .quantity, "often": .quantity,
+        "soon": .time, "old": .quantity, "far": .quantity, "big": .quantity, "large": .quantity,
+    ]
+
+    /// Words that only frame a question ("tell me about", "explain").
+    static let framingWords: Set<String> = [
+        "tell", "explain", "describe", "please", "know", "want", "wondering", "question", "like",
+        "thing", "things", "kind", "sort", "type", "types", "exactly", "actually", "basically",
+        "difference", "differences", "different", "differ", "compare", "compared", "comparison",
+        "versus", "vs", "mean", "means", "meaning", "define", "definition",
+    ]
+
+    /// Time words that make "what …" a time question ("what year").
+    static let timeNouns: Set<String> = ["year", "date", "day", "month", "time", "century", "decade"]
+
+    /// Parses `question`.
+    public func parse(_ question: String) -> ParsedQuestion {
+        let words = analyzer.tokenizer.words(in: question).map(\.surface)
+        let kind = Self.classify(words)
+        var dropped = Set<String>()
+        if kind == .comparison || kind == .definition {
+            dropped.formUnion(Self.framingWords)
+        } else {
+            dropped.formUnion(["tell", "explain", "describe", "please"])
+        }
+        // "how long", "how many": the modifier word is phrasing, not topic.
+        var skipRanges: [Range<Int>] = []
+        let tokens = analyzer.tokenizer.words(in: question)
+        for (i, token) in tokens.enumerated() where token.surface == "how" && i + 1 < tokens.count {
+            if Self.howModifiers[tokens[i + 1].surface] != nil { skipRanges.append(tokens[i + 1].range) }
+        }
+        let terms = analyzer.terms(in: question).filter { term in
+            !dropped.contains(term.surface) && !skipRanges.contains(term.range)
+        }
+        var sides: [[AnalyzedTerm]] = []
+        if kind == .comparison {
+            sides = Self.comparisonSides(question: question, tokens: tokens, terms: terms)
+        }
+        return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides)
+    }
+
+    static func classify(_ words: [String]) -> QuestionKind {
+        let joined = " " + words.joined(separator: " ") + " "
+        if joined.contains(" difference ") || joined.contains(" differences ") || joined.contains(" vs ")
+            || joined.contains(" versus ") || joined.contains(" compare ") || joined.contains(" compared ")
+            || joined.contains(" differ ") || joined.contains(" comparison ")
+            || (joined.contains(" different ") && joined.contains(" from ")) {
+            return .comparison
+        }
+        // Skip leading fillers ("so", "and", "ok") to find the question word.
+        let fillers: Set<String> = ["so", "and", "but", "ok", "okay", "well", "hi", "hey", "please", "then", "also"]
+        let body = Array(words.drop { fillers.contains($0) })
+        guard let first = body.first else { return .other }
+        let second = body.count > 1 ? body[1] : ""
+        switch first {
+        case "how":
+            if let kind = howModifiers[second] { return kind }
+            return .method
+        case "why": return .reason
+        case "when": return .time
+        case "who", "whom", "whose": return .person
+        case "where": return .place
+        case "what", "what's", "whats", "which":
+            if timeNouns.contains(second) { return .time }
+            if ["cause", "causes", "caused"].contains(second) { return .reason }
+            if ["is", "are", "was", "were", "s"].contains(second) { return .definition }
+            return .other
+        case "define", "definition", "meaning": return .definition
+        case "is", "are", "can", "could", "does", "do", "did", "was", "were", "will", "would",
+             "should", "has", "have", "may", "might", "must", "isn't", "aren't", "doesn't", "don't",
+             "can't", "won't":
+            return .yesNo
+        default:
+            if words.contains("duration") || words.contains("long") && words.contains("last") { return .duration }
+            return .other
+        }
+    }
+
+    /// Splits a comparison's terms into its two sides around "and", "vs", "versus", "or",
+    /// "from", "with" or "to" ("compare X to Y").
+    static func comparisonSides(question: String, tokens: [WordToken], terms: [AnalyzedTerm]) -> [[AnalyzedTerm]] {
+        let separators: Set<String> = ["and", "vs", "versus", "or", "from", "with", "to", "against"]
+        guard let split = tokens.last(where: { separators.contains($0.surface) }) else { return [] }
+        let left = terms.filter { $0.range.upperBound <= split.range.lowerBound }
+        let right = terms.filter { $0.range.lowerBound >= split.range.upperBound }
+        guard !left.isEmpty, !right.isEmpty else { return [] }
+        return [left, right]
+    }
+}

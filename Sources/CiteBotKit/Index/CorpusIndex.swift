@@ -1,0 +1,88 @@
+/// Everything needed to answer questions about a corpus: its text, its segmentation,
+/// and TF-IDF vectors for sentences and passages.
+///
+/// Passages are runs of at most ``IndexOptions/passageSentences`` consecutive sentences
+/// of one paragraph: the context a sentence is judged in. Both levels get their own idf
+/// (a term's rarity among sentences differs from its rarity among passages).
+public struct CorpusIndex: Sendable {
+    public let documents: [Document]
+    /// All sentences of all documents, in document order.
+    public let sentences: [Sentence]
+    /// All paragraphs, in document order; their `sentences` index ``sentences``.
+    public let paragraphs: [Paragraph]
+    /// Each passage's sentence indices.
+    public let passages: [Range<Int>]
+    /// The passage each sentence belongs to.
+    public let passageOfSentence: [Int32]
+    /// The paragraph (index into ``paragraphs``) each sentence belongs to.
+    public let paragraphOfSentence: [Int32]
+    public let vocabulary: Vocabulary
+    /// L2-normalised TF-IDF vectors of sentences, one row per sentence.
+    public let sentenceVectors: SparseRows
+    /// L2-normalised TF-IDF vectors of passages, one row per passage.
+    public let passageVectors: SparseRows
+    /// Inverted lists: row t holds the passages containing term t, with their weights.
+    public let passagePostings: SparseRows
+    /// Sentence-level idf by term id.
+    public let sentenceIDF: [Float]
+    /// Passage-level idf by term id.
+    public let passageIDF: [Float]
+    /// Sentence-level document frequency by term id.
+    public let sentenceFrequency: [Int32]
+    /// The options the index was built with; questions are analysed the same way.
+    public let options: IndexOptions
+
+    init(
+        documents: [Document], sentences: [Sentence], paragraphs: [Paragraph], passages: [Range<Int>],
+        passageOfSentence: [Int32], paragraphOfSentence: [Int32], vocabulary: Vocabulary,
+        sentenceVectors: SparseRows, passageVectors: SparseRows, passagePostings: SparseRows,
+        sentenceIDF: [Float], passageIDF: [Float], sentenceFrequency: [Int32], options: IndexOptions
+    ) {
+        self.documents = documents
+        self.sentences = sentences
+        self.paragraphs = paragraphs
+        self.passages = passages
+        self.passageOfSentence = passageOfSentence
+        self.paragraphOfSentence = paragraphOfSentence
+        self.vocabulary = vocabulary
+        self.sentenceVectors = sentenceVectors
+        self.passageVectors = passageVectors
+        self.passagePostings = passagePostings
+        self.sentenceIDF = sentenceIDF
+        self.passageIDF = passageIDF
+        self.sentenceFrequency = sentenceFrequency
+        self.options = options
+    }
+
+    /// The verbatim text of sentence `index`.
+    public func text(ofSentence index: Int) -> String {
+        let sentence = sentences[index]
+        return Self.slice(documents[sentence.document].text, sentence.range)
+    }
+
+    /// The verbatim text of paragraph `index`.
+    public func text(ofParagraph index: Int) -> String {
+        let paragraph = paragraphs[index]
+        return Self.slice(documents[paragraph.document].text, paragraph.range)
+    }
+
+    /// Number of citable sentences.
+    public var citableSentenceCount: Int { sentences.reduce(0) { $0 + ($1.isCitable ? 1 : 0) } }
+
+    static func slice(_ text: String, _ range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+}
+
+/// How an index is built.
+public struct IndexOptions: Sendable, Equatable {
+    /// The most sentences a passage holds; longer paragraphs are cut into several passages.
+    public var passageSentences: Int
+
+    public init(passageSentences: Int = 6) {
+        self.passageSentences = passageSentences
+    }
+}

@@ -1,0 +1,61 @@
+/// Renders answers for people: the answer, then one line per citation with where it is.
+///
+/// ```
+/// Botox results last 3 to 4 months. [1]
+///   [1] corpus/botox-vs-fillers.txt ¶8.1: "Botox results last 3 to 4 months."
+/// ```
+/// `¶8.1` is paragraph 8, sentence 1. Control characters from questions or from the
+/// corpus are shown escaped (`\u{1B}`), so no input can drive the terminal.
+public struct TextRenderer: Sendable {
+    /// Whether to colour with ANSI escapes (only ever on a terminal, never with NO_COLOR).
+    public var colour: Bool
+
+    public init(colour: Bool = false) {
+        self.colour = colour
+    }
+
+    /// The answer and its citation lines, newline-terminated.
+    public func render(_ answer: Answer) -> String {
+        var out = ""
+        if answer.abstained {
+            out += paint(Self.escaped(answer.text), "2") + "\n"
+            return out
+        }
+        out += Self.escaped(answer.text) + "\n"
+        out += renderCitations(answer.citations, numberedFrom: 1)
+        return out
+    }
+
+    /// One line per citation, numbered from `first`.
+    public func renderCitations(_ citations: [Citation], numberedFrom first: Int) -> String {
+        var out = ""
+        for (offset, citation) in citations.enumerated() {
+            let location = "\(Self.escaped(citation.source)) ¶\(citation.paragraph).\(citation.sentence)"
+            out += "  " + paint("[\(first + offset)]", "1") + " " + paint(location, "36")
+                + ": \"" + Self.escaped(citation.text) + "\"\n"
+        }
+        return out
+    }
+
+    func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// `text` with C0/C1 control characters and DEL written as `\u{XX}` escapes.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+}

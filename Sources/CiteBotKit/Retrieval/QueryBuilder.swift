@@ -1,0 +1,63 @@
+/// Resolves a question's terms against an index, correcting misspellings.
+///
+/// A question word the corpus never uses is compared with the corpus's own words;
+/// when one is within a small edit distance (1 for words of 4–7 letters, 2 from 8
+/// letters on) the most frequent such word replaces it. Words the corpus knows are
+/// never changed, and words under 4 letters are never corrected.
+public struct QueryBuilder: Sendable {
+    public let index: CorpusIndex
+    public let analyzer: Analyzer
+    /// Whether unknown words are corrected to near corpus words.
+    public var correctsTypos: Bool
+
+    public init(index: CorpusIndex, analyzer: Analyzer, correctsTypos: Bool = true) {
+        self.index = index
+        self.analyzer = analyzer
+        self.correctsTypos = correctsTypos
+    }
+
+    /// The query for a list of analysed question terms.
+    public func query(for terms: [AnalyzedTerm]) -> Query {
+        let unknownIDF = TfIdfWeighting.idf(documentFrequency: 0, unitCount: index.sentences.count)
+        var result: [QueryTerm] = []
+        var seen = Set<String>()
+        for term in terms {
+            var resolved = QueryTerm(surface: term.surface, term: term.term, id: index.vocabulary.id(of: term.term),
+                                     correction: nil, weight: unknownIDF)
+            if resolved.id == nil, correctsTypos, let fix = correction(for: term.surface) {
+                resolved.correction = fix.surface
+                resolved.term = index.vocabulary.terms[Int(fix.id)]
+                resolved.id = fix.id
+            }
+            if let id = resolved.id { resolved.weight = Double(index.sentenceIDF[Int(id)]) }
+            // A repeated word says nothing new about the topic.
+            guard seen.insert(resolved.term).inserted else { continue }
+            result.append(resolved)
+        }
+        return Query(terms: result)
+    }
+
+    /// The corpus word closest to `surface`, if one is close enough.
+    ///
+    /// - Complexity: O(V · |w|²) over the V corpus words of similar length.
+    public func correction(for surface: String) -> (surface: String, id: Int32)? {
+        let letters = Array(surface.unicodeScalars)
+        guard letters.count >= 4, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
+        let limit = letters.count >= 8 ? 2 : 1
+        var best: (surface: String, id: Int32, distance: Int, count: Int)? = nil
+        for (candidate, entry) in index.vocabulary.surfaces {
+            let length = candidate.unicodeScalars.count
+            guard abs(length - letters.count) <= limit else { continue }
+            let distance = editDistance(letters, Array(candidate.unicodeScalars), limit: limit)
+            guard distance <= limit else { continue }
+            if let current = best {
+                let better = distance < current.distance
+                    || (distance == current.distance && entry.count > current.count)
+                    || (distance == current.distance && entry.count == current.count && candidate < current.surface)
+                if !better { continue }
+            }
+            best = (candidate, entry.term, distance, entry.count)
+        }
+        return best.map { ($0.surface, $0.id) }
+    }
+}

@@ -1,0 +1,130 @@
+/// A citable sentence scored against a question.
+public struct RankedSentence: Sendable, Hashable {
+    /// Index into ``CorpusIndex/sentences``.
+    public var sentence: Int
+    /// The ranking score; see ``SentenceRanker``.
+    public var score: Double
+    /// Cosine of the question with the sentence.
+    public var sentenceCosine: Double
+    /// Cosine of the question with the sentence's passage.
+    public var passageCosine: Double
+    /// Share of the question's weight the sentence (fully) or its passage (half) matches.
+    public var coverage: Double
+}
+
+/// Finds the sentences that best match a question: passages first, then the
+/// sentences inside the best passages.
+///
+/// For a question q, a sentence s and its passage p (cosines of L2-normalised TF-IDF vectors):
+///
+///     score(s) = a · cos(q, s) + b · cos(q, p) + c · Σ_{t ∈ q ∩ s} w_t / Σ_{t ∈ q} w_t
+///
+/// with a, b, c = ``RankingOptions/sentenceWeight``, ``RankingOptions/passageWeight`` and
+/// ``RankingOptions/coverageWeight``, and w_t the question term's sentence-level idf,
+/// unknown words included at the largest idf. The last part, IDF-aware coverage, favours
+/// the sentence that matches more of what the question is specifically about over one that
+/// repeats a frequent word many times. Its coverage, the basis of confidence, is
+///
+///     coverage(s) = (Σ_{t ∈ q ∩ s} w_t + ½ Σ_{t ∈ q ∩ (p∖s)} w_t) / Σ_{t ∈ q} w_t
+///
+/// so a sentence that matches only the common words of a question covers little of it.
+/// Ties break by source order (lower sentence index first).
+public struct SentenceRanker: Sendable {
+    public let index: CorpusIndex
+    public var options: RankingOptions
+
+    public init(index: CorpusIndex, options: RankingOptions = RankingOptions()) {
+        self.index = index
+        self.options = options
+    }
+
+    /// The best citable sentences for `query`, best first.
+    ///
+    /// - Complexity: O(postings of the query's terms + sentences in the best passages).
+    public func rank(_ query: Query, limit: Int) -> [RankedSentence] {
+        let known = query.knownWeights
+        guard !known.isEmpty, limit > 0 else { return [] }
+        let passages = topPassages(known)
+        let total = query.totalWeight
+        var sentenceQuery = known.map { (id: $0.id, weight: $0.weight) }
+        let sentenceNorm = sentenceQuery.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        for i in sentenceQuery.indices { sentenceQuery[i].weight /= sentenceNorm }
+
+        var ranked: [RankedSentence] = []
+        for (passage, passageCosine) in passages {
+            let row = index.passageVectors.row(passage)
+            for s in index.passages[passage] where index.sentences[s].isCitable {
+                var cosine = 0.0
+                var matched = 0.0
+                var matchedInPassage = 0.0
+                let sentenceRow = index.sentenceVectors.row(s)
+                for (i, entry) in known.enumerated() {
+                    if let position = Self.find(entry.id, in: index.sentenceVectors.columns, sentenceRow) {
+                        cosine += sentenceQuery[i].weight * Double(index.sentenceVectors.values[position])
+                        matched += entry.weight
+                    } else if Self.find(entry.id, in: index.passageVectors.columns, row) != nil {
+                        matchedInPassage += entry.weight
+                    }
+                }
+                guard cosine > 0 || passageCosine > 0 else { continue }
+                let sentenceCoverage = total > 0 ? matched / total : 0
+                ranked.append(RankedSentence(
+                    sentence: s,
+                    score: options.sentenceWeight * cosine + options.passageWeight * passageCosine
+                        + options.coverageWeight * sentenceCoverage,
+                    sentenceCosine: cosine, passageCosine: passageCosine,
+                    coverage: total > 0 ? (matched + 0.5 * matchedInPassage) / total : 0))
+            }
+        }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.sentence < $1.sentence }
+        return Array(ranked.prefix(limit))
+    }
+
+    /// Passages with the highest cosine to the question, best first.
+    func topPassages(_ known: [(id: Int32, weight: Double)]) -> [(Int, Double)] {
+        var weights = known.map { (id: $0.id, weight: Double(index.passageIDF[Int($0.id)])) }
+        let norm = weights.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        for i in weights.indices { weights[i].weight /= norm }
+        var scores: [Int: Double] = [:]
+        for (id, weight) in weights {
+            for i in index.passagePostings.row(Int(id)) {
+                scores[Int(index.passagePostings.columns[i]), default: 0] += weight * Double(index.passagePostings.values[i])
+            }
+        }
+        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(options.candidatePassages).map { ($0.key, $0.value) }
+    }
+
+    static func find(_ id: Int32, in columns: [Int32], _ range: Range<Int>) -> Int? {
+        // Rows are sorted by column and short: binary search.
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if columns[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low < range.upperBound && columns[low] == id ? low : nil
+    }
+}
+
+/// Knobs of ``SentenceRanker``; see its formula.
+public struct RankingOptions: Sendable, Equatable {
+    /// Weight of the sentence's own cosine with the question.
+    public var sentenceWeight: Double
+    /// Weight of the cosine of the sentence's passage with the question.
+    public var passageWeight: Double
+    /// Weight of the share of the question's idf weight that the sentence matches.
+    public var coverageWeight: Double
+    /// How many of the best passages are searched for sentences.
+    public var candidatePassages: Int
+
+    public init(
+        sentenceWeight: Double = 0.6, passageWeight: Double = 0.4, coverageWeight: Double = 0.5,
+        candidatePassages: Int = 30
+    ) {
+        self.sentenceWeight = sentenceWeight
+        self.passageWeight = passageWeight
+        self.coverageWeight = coverageWeight
+        self.candidatePassages = candidatePassages
+    }
+}

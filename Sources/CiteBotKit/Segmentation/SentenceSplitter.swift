@@ -1,0 +1,367 @@
+/// Splits a document into paragraphs and sentences, and tells headings from prose.
+///
+/// Rules, all language-general for English prose and light Markdown:
+/// - Paragraphs are separated by blank lines (empty or only spaces and tabs).
+/// - Inside a paragraph a line starts a new block when it is a Markdown heading or a
+///   list item, or when the line before it is a short label without final punctuation.
+/// - A sentence ends after `.`, `!`, `?` or `…` (possibly repeated, possibly followed by
+///   closing quotes or brackets) when whitespace or the block's end follows, except after
+///   known abbreviations ("Dr.", "e.g.", "U.S."), single-letter initials, an ordered-list
+///   number, or an ellipsis that runs on in lower case. Decimals never contain whitespace,
+///   so "3.5" is never split. A lower-case start after a full stop still begins a new
+///   sentence: list fragments are often written that way.
+/// - A block is a heading when it is a Markdown heading, or a paragraph's only line with
+///   at most ``maximumHeadingWords`` words that ends without `.`, `!`, `:` or `;`
+///   (a one-line question such as an article's title counts too).
+public struct SentenceSplitter: Sendable {
+    /// The longest one-line paragraph, in words, that is taken for a title or heading.
+    public var maximumHeadingWords: Int
+
+    public init(maximumHeadingWords: Int = 20) {
+        self.maximumHeadingWords = maximumHeadingWords
+    }
+
+    /// Segments `text`, the content of the document with index `document`.
+    ///
+    /// - Complexity: O(n) in the text's UTF-8 length.
+    public func split(_ text: String, document: Int = 0) -> Segmentation {
+        var text = text
+        return text.withUTF8 { bytes in split(bytes: bytes, document: document) }
+    }
+
+    private func split(bytes: UnsafeBufferPointer<UInt8>, document: Int) -> Segmentation {
+        var result = Segmentation()
+        var paragraphLines: [Range<Int>] = []
+
+        func closeParagraph() {
+            guard !paragraphLines.isEmpty else { return }
+            let number = result.paragraphs.count + 1
+            let first = result.sentences.count
+            let blocks = Self.blocks(of: paragraphLines, in: bytes)
+            for block in blocks {
+                let ranges = sentenceRanges(in: block.range, in: bytes)
+                let role = ranges.count == 1
+                    ? blockRole(block, isOnlyLine: paragraphLines.count == 1, in: bytes) : .statement
+                for range in ranges {
+                    var sentenceRole = role
+                    if sentenceRole == .statement {
+                        if !Self.containsWordCharacter(range, in: bytes) {
+                            sentenceRole = .symbols
+                        } else if Self.endsWithQuestionMark(range, in: bytes) {
+                            sentenceRole = .question
+                        }
+                    }
+                    result.sentences.append(Sentence(
+                        document: document, paragraph: number,
+                        number: result.sentences.count - first + 1,
+                        range: range, role: sentenceRole))
+                }
+            }
+            let range = paragraphLines[0].lowerBound..<paragraphLines[paragraphLines.count - 1].upperBound
+            result.paragraphs.append(Paragraph(
+                document: document, number: number, range: range,
+                sentences: first..<result.sentences.count))
+            paragraphLines.removeAll(keepingCapacity: true)
+        }
+
+        var lineStart = 0
+        var index = 0
+        while index <= bytes.count {
+            if index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+                let line = Self.trimmed(lineStart..<index, in: bytes)
+                if line.isEmpty {
+                    closeParagraph()
+                } else {
+                    paragraphLines.append(line)
+                }
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        closeParagraph()
+        return result
+    }
+
+    // MARK: - Blocks
+
+    private struct Block {
+        var range: Range<Int>
+        var isMarkdownHeading: Bool
+        var isListItem: Bool
+    }
+
+    private static func blocks(of lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
+        var blocks: [Block] = []
+        for line in lines {
+            let heading = markdownHeadingBody(line, in: bytes)
+            let item = listItemBody(line, in: bytes)
+            let startsBlock: Bool
+            if let last = blocks.last {
+                startsBlock = heading != nil || item != nil || last.isMarkdownHeading
+                    || (isShortLabel(last.range, in: bytes) && !isLowercaseStart(at: line.lowerBound, in: bytes))
+            } else {
+                startsBlock = true
+            }
+            if startsBlock {
+                blocks.append(Block(
+                    range: heading ?? item ?? line,
+                    isMarkdownHeading: heading != nil,
+                    isListItem: item != nil))
+            } else {
+                blocks[blocks.count - 1].range = blocks[blocks.count - 1].range.lowerBound..<line.upperBound
+            }
+        }
+        return blocks
+    }
+
+    private func blockRole(_ block: Block, isOnlyLine: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> SentenceRole {
+        if block.isMarkdownHeading { return .heading }
+        if block.isListItem || !isOnlyLine { return .statement }
+        let words = Self.wordCount(block.range, in: bytes)
+        guard words <= maximumHeadingWords else { return .statement }
+        switch Self.finalMark(block.range, in: bytes) {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: ";"): return .statement
+        default: return .heading
+        }
+    }
+
+    /// A line of at most eight words without final punctuation: a label or sub-heading
+    /// (when the next line does not go on in lower case).
+    private static func isShortLabel(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard wordCount(line, in: bytes) <= 8 else { return false }
+        switch finalMark(line, in: bytes) {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"),
+             UInt8(ascii: ";"), UInt8(ascii: ","):
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// The text of a Markdown ATX heading ("## Title"), without its markers.
+    private static func markdownHeadingBody(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var index = line.lowerBound
+        while index < line.upperBound, bytes[index] == UInt8(ascii: "#") { index += 1 }
+        let level = index - line.lowerBound
+        guard (1...6).contains(level), index < line.upperBound, isSpace(bytes[index]) else { return nil }
+        let body = trimmed(index..<line.upperBound, in: bytes)
+        return body.isEmpty ? nil : body
+    }
+
+    /// The text of a list item ("- x", "* x", "+ x", "• x", "1. x", "2) x"), without its marker.
+    private static func listItemBody(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var index = line.lowerBound
+        guard index < line.upperBound else { return nil }
+        let first = bytes[index]
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+            index += 1
+        } else if first == 0xE2, index + 2 < line.upperBound, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA2 {
+            index += 3  // U+2022 BULLET
+        } else if isDigit(first) {
+            while index < line.upperBound, isDigit(bytes[index]), index - line.lowerBound < 4 { index += 1 }
+            guard index < line.upperBound,
+                  bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") else { return nil }
+            index += 1
+        } else {
+            return nil
+        }
+        guard index < line.upperBound, isSpace(bytes[index]) else { return nil }
+        let body = trimmed(index..<line.upperBound, in: bytes)
+        return body.isEmpty ? nil : body
+    }
+
+    // MARK: - Sentences
+
+    private func sentenceRanges(in block: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = block.lowerBound
+        var index = block.lowerBound
+        while index < block.upperBound {
+            let terminator = Self.terminatorLength(at: index, in: bytes)
+            guard terminator > 0 else {
+                index += 1
+                continue
+            }
+            let markStart = index
+            var end = index + terminator
+            // Runs of terminators ("?!", "...") and closing quotes or brackets belong to the sentence.
+            while end < block.upperBound {
+                let more = Self.terminatorLength(at: end, in: bytes)
+                if more > 0 { end += more; continue }
+                let closer = Self.closerLength(at: end, in: bytes)
+                if closer > 0 { end += closer; continue }
+                break
+            }
+            let followedBySpace = end == block.upperBound || Self.isSpace(bytes[end]) || Self.isNoBreakSpace(at: end, in: bytes)
+            if followedBySpace && isBoundary(mark: markStart, end: end, sentenceStart: start, block: block, in: bytes) {
+                let range = Self.trimmed(start..<end, in: bytes)
+                if !range.isEmpty { ranges.append(range) }
+                start = end
+            }
+            index = end
+        }
+        let rest = Self.trimmed(start..<block.upperBound, in: bytes)
+        if !rest.isEmpty { ranges.append(rest) }
+        return ranges
+    }
+
+    /// Decides whether the terminator at `mark` (ending, with closers, at `end`) ends a sentence.
+    private func isBoundary(
+        mark: Int, end: Int, sentenceStart: Int, block: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let nextWord = Self.nextNonSpace(from: end, limit: block.upperBound, in: bytes)
+        guard let nextWord else { return true }
+        let nextIsLower = Self.isLowercaseStart(at: nextWord, in: bytes)
+        let nextIsUpper = Self.isUppercaseStart(at: nextWord, in: bytes)
+
+        // An ellipsis that runs on in lower case continues the sentence.
+        let isEllipsis = bytes[mark] == 0xE2
+            || (mark + 2 < bytes.count && bytes[mark] == UInt8(ascii: ".") && bytes[mark + 1] == UInt8(ascii: ".") && bytes[mark + 2] == UInt8(ascii: "."))
+        if isEllipsis { return !nextIsLower }
+        guard bytes[mark] == UInt8(ascii: ".") else { return true }
+
+        // The word before the full stop, including inner full stops ("e.g", "U.S").
+        var wordStart = mark
+        while wordStart > sentenceStart {
+            let byte = bytes[wordStart - 1]
+            if Self.isASCIILetter(byte) || Self.isDigit(byte) || byte == UInt8(ascii: ".") { wordStart -= 1 } else { break }
+        }
+        guard wordStart < mark else { return true }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<mark]), as: UTF8.self)
+        let lower = word.lowercased()
+
+        if Abbreviations.neverFinal.contains(lower) { return false }
+        if Abbreviations.possiblyFinal.contains(lower) { return nextIsUpper }
+        // A single capital letter is an initial ("J. R. Tolkien").
+        if word.utf8.count == 1, let first = word.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") {
+            return false
+        }
+        // Letter-dot-letter forms not in the list ("p.m", "a.k.a") end only before a capital.
+        if lower.contains(".") { return nextIsUpper }
+        // "1." opening a block is a list number, not a sentence.
+        if wordStart == block.lowerBound, word.utf8.allSatisfy(Self.isDigit) { return false }
+        return true
+    }
+
+    // MARK: - Byte helpers
+
+    /// Length of a sentence terminator at `index`: `.`, `!`, `?` (1 byte) or `…` (3 bytes).
+    private static func terminatorLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        switch bytes[index] {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return 1
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6: return 3
+        default: return 0
+        }
+    }
+
+    /// Length of a closing quote or bracket at `index`: ' " ) ] (1 byte), ’ ” (3 bytes), » (2 bytes).
+    private static func closerLength(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        switch bytes[index] {
+        case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: ")"), UInt8(ascii: "]"): return 1
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0x99 || bytes[index + 2] == 0x9D): return 3
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0xBB: return 2
+        default: return 0
+        }
+    }
+
+    /// The last byte of a range that is not a closing quote or bracket.
+    private static func finalMark(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var end = range.upperBound
+        while end > range.lowerBound {
+            let byte = bytes[end - 1]
+            if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                end -= 1
+            } else if end - 3 >= range.lowerBound, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80,
+                      bytes[end - 1] == 0x99 || bytes[end - 1] == 0x9D {
+                end -= 3
+            } else {
+                return byte
+            }
+        }
+        return nil
+    }
+
+    private static func endsWithQuestionMark(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        finalMark(range, in: bytes) == UInt8(ascii: "?")
+    }
+
+    private static func wordCount(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var inWord = false
+        for index in range {
+            if isSpace(bytes[index]) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
+    private static func containsWordCharacter(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Any non-ASCII byte may begin a letter of another script; only pure ASCII
+        // punctuation counts as wordless.
+        range.contains { bytes[$0] >= 0x80 || isASCIILetter(bytes[$0]) || isDigit(bytes[$0]) }
+    }
+
+    private static func nextNonSpace(from index: Int, limit: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = index
+        while index < limit {
+            if isSpace(bytes[index]) { index += 1 } else if isNoBreakSpace(at: index, in: bytes) { index += 2 } else { return index }
+        }
+        return nil
+    }
+
+    private static func isLowercaseStart(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        return firstScalar(at: index, in: bytes)?.properties.isLowercase ?? false
+    }
+
+    private static func isUppercaseStart(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            // Digits and opening quotes or brackets also open sentences.
+            return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || isDigit(byte)
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(")
+        }
+        guard let scalar = firstScalar(at: index, in: bytes) else { return false }
+        return scalar.properties.isUppercase || scalar == "\u{201C}" || scalar == "\u{2018}"
+    }
+
+    private static func firstScalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        let end = min(bytes.count, index + 4)
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index..<end]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    static func trimmed(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isSpace(bytes[lower]) || isNoBreakSpace(at: lower, in: bytes) {
+            lower += isSpace(bytes[lower]) ? 1 : 2
+        }
+        while upper > lower, isSpace(bytes[upper - 1]) || (upper - 2 >= lower && isNoBreakSpace(at: upper - 2, in: bytes)) {
+            upper -= isSpace(bytes[upper - 1]) ? 1 : 2
+        }
+        return lower..<upper
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    private static func isNoBreakSpace(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        index + 1 < bytes.count && bytes[index] == 0xC2 && bytes[index + 1] == 0xA0
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CiteBotKit
+import Foundation
+
+struct AskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Answer one question and exit.",
+        discussion: """
+            EXAMPLES:
+              citebot ask "How long does Botox last?"
+              citebot ask --format json --top-k 3 "What do fillers contain?"
+            """)
+
+    @Argument(help: "The question (quote it).")
+    var question: [String]
+
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var answering: AnsweringOptions
+    @Option(help: "Output format: text, json or jsonl.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        try reportingErrors {
+            let session = try Session.open(corpus, answering.answerOptions)
+            let answer = session.answerer.answer(question.joined(separator: " "))
+            if format == .json {
+                Terminal.write(AnswerRecord(answer).jsonDocument() + "\n")
+                return
+            }
+            let writer = RecordWriter(format: format, colour: Terminal.wantsColour(fileDescriptor: STDOUT_FILENO),
+                                      echoQuestion: false)
+            writer.write(answer)
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import ArgumentParser
+import CiteBotKit
+import Foundation
+import LineEditing
+
+struct ChatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Ask questions interactively (the default when standard input is a terminal).",
+        discussion: """
+            Line editing and history come from GNU readline; history is kept in \
+            $XDG_STATE_HOME/citebot/history (default ~/.local/state/citebot/history). \
+            Ctrl-C clears the line, Ctrl-D quits. Type :help for commands.
+            """)
+
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var answering: AnsweringOptions
+
+    func run() throws {
+        try Self.run(corpus: corpus, answering: answering)
+    }
+
+    static func run(corpus: CorpusOptions, answering: AnsweringOptions) throws {
+        try reportingErrors {
+            let session = try Session.open(corpus, answering.answerOptions)
+            let reader: LineReader = ReadlineReader.standardInputIsTerminal ? ReadlineReader() : PlainLineReader()
+            var repl = REPL(session: session, reader: reader, quiet: corpus.quiet)
+            repl.run()
+        }
+    }
+}
+
+/// The chat loop: questions and `:commands` until Ctrl-D or `:quit`.
+struct REPL {
+    let session: Session
+    let reader: LineReader
+    let quiet: Bool
+    let renderer: TextRenderer
+    let history = HistoryFile()
+    /// The last answer, for :sources, :more and :why.
+    var last: Answer?
+    var lastQuestion: String?
+    /// How many alternatives :more has shown for the last answer.
+    var shownAlternatives = 0
+
+    init(session: Session, reader: LineReader, quiet: Bool) {
+        self.session = session
+        self.reader = reader
+        self.quiet = quiet
+        self.renderer = TextRenderer(colour: Terminal.wantsColour(fileDescriptor: STDOUT_FILENO))
+    }
+
+    static let help = """
+        Ask a question in plain words, or use a command:
+          :help      this list
+          :sources   the full paragraphs the last answer cites
+          :more      the next-best evidence for the last question
+          :why       the words matched for the last answer, with their weights
+          :quit      leave (Ctrl-D works too)
+        Ctrl-C clears the line you are typing.
+        """
+
+    mutating func run() {
+        let readline = reader as? ReadlineReader
+        if let readline {
+            do {
+                readline.seedHistory(try history.load())
+            } catch {
+                notice("history not loaded: \(error)")
+            }
+        }
+        Terminal.write("citebot — \(session.summary) indexed. Ask a question, :help for commands, Ctrl-D to quit.\n")
+        let prompt = renderer.colour ? "\u{01}\u{1B}[1m\u{02}> \u{01}\u{1B}[0m\u{02}" : "> "
+        loop: while true {
+            switch reader.readLine(prompt: prompt) {
+            case .endOfInput:
+                if readline != nil { Terminal.write("\n") }
+                break loop
+            case .interrupted:
+                continue
+            case .line(let line):
+                let input = line.trimmingCharacters(in: .whitespaces)
+                if input.isEmpty { continue }
+                if input.hasPrefix(":") {
+                    if !command(input) { break loop }
+                } else {
+                    ask(input)
+                }
+            }
+        }
+        if let readline {
+            do {
+                try history.save(readline.historyEntries())
+            } catch {
+                notice("history not saved: \(error)")
+            }
+            readline.close()
+        }
+    }
+
+    mutating func ask(_ question: String) {
+        let answer = session.answerer.answer(question)
+        last = answer
+        lastQuestion = question
+        shownAlternatives = 0
+        Terminal.write(renderer.render(answer))
+    }
+
+    /// Runs a `:command`; returns false to leave the loop.
+    mutating func command(_ input: String) -> Bool {
+        let name = input.split(separator: " ", maxSplits: 1).first.map(String.init) ?? input
+        switch name {
+        case ":quit", ":q", ":exit":
+            return false
+        case ":help", ":h", ":?":
+            Terminal.write(Self.help + "\n")
+        case ":sources":
+            sources()
+        case ":more":
+            more()
+        case ":why":
+            why()
+        default:
+            Terminal.write("Unknown command \(TextRenderer.escaped(name)); :help lists the commands.\n")
+        }
+        return true
+    }
+
+    func sources() {
+        guard let last, !last.citations.isEmpty else {
+            Terminal.write("No answer yet: ask a question first.\n")
+            return
+        }
+        var seen = Set<String>()
+        for citation in last.citations {
+            let key = "\(citation.source)#\(citation.paragraph)"
+            guard seen.insert(key).inserted, let paragraph = paragraphText(citation) else { continue }
+            Terminal.write("\(TextRenderer.escaped(citation.source)) ¶\(citation.paragraph):\n")
+            for line in paragraph.split(separator: "\n", omittingEmptySubsequences: false) {
+                Terminal.write("  " + TextRenderer.escaped(String(line)) + "\n")
+            }
+        }
+    }
+
+    func paragraphText(_ citation: Citation) -> String? {
+        let index = session.index
+        guard let position = index.paragraphs.firstIndex(where: {
+            index.documents[$0.document].source == citation.source && $0.number == citation.paragraph
+        }) else { return nil }
+        return index.text(ofParagraph: position)
+    }
+
+    mutating func more() {
+        guard let last else {
+            Terminal.write("No answer yet: ask a question first.\n")
+            return
+        }
+        let batch = Array(last.alternatives.dropFirst(shownAlternatives).prefix(3))
+        guard !batch.isEmpty else {
+            Terminal.write("No more evidence for that question.\n")
+            return
+        }
+        Terminal.write(renderer.renderCitations(batch, numberedFrom: last.citations.count + shownAlternatives + 1))
+        shownAlternatives += batch.count
+    }
+
+    func why() {
+        guard let lastQuestion, let last else {
+            Terminal.write("No answer yet: ask a question first.\n")
+            return
+        }
+        let analysis = session.answerer.analyse(lastQuestion)
+        Terminal.write("question kind: \(analysis.question.kind.rawValue)\n")
+        if analysis.query.terms.isEmpty {
+            Terminal.write("no content words to search for\n")
+        }
+        let cited = last.citations.first
+        for term in analysis.query.terms {
+            var line = "  \(TextRenderer.escaped(term.surface))"
+            if let correction = term.correction { line += " → \(correction)" }
+            line += " [\(term.term)] weight \(String(format: "%.2f", term.weight))"
+            if term.id == nil {
+                line += "  not in the corpus"
+            } else if let cited, session.answerer.cites(term: term, in: cited) {
+                line += "  matched in [1]"
+            }
+            Terminal.write(line + "\n")
+        }
+        Terminal.write("confidence \(String(format: "%.2f", last.confidence)) (answers at ≥ \(String(format: "%.2f", session.answerer.options.minScore)))\n")
+    }
+
+    func notice(_ message: String) {
+        guard !quiet else { return }
+        Terminal.writeError("citebot: \(message)\n")
+    }
+}

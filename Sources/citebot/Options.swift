@@ -1,0 +1,40 @@
+import ArgumentParser
+import CiteBotKit
+
+/// Where the corpus comes from.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .customLong("corpus"), help: ArgumentHelp(
+        "A file or directory to answer from (repeatable). Default: the bundled corpus.",
+        valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Print no notices or warnings on standard error.")
+    var quiet = false
+}
+
+/// How answers are chosen.
+struct AnsweringOptions: ParsableArguments {
+    @Option(name: .customLong("top-k"), help: "Number of sentences each answer cites.")
+    var topK: Int = 1
+
+    @Option(name: .customLong("min-score"), help: ArgumentHelp(
+        "Least confidence (0–1) at which citebot answers rather than abstains.",
+        discussion: "Confidence is the share of the question's word weight that the best sentence covers."))
+    var minScore: Double = AnswerOptions.defaultMinScore
+
+    func validate() throws {
+        guard topK >= 1 else { throw ValidationError("--top-k must be at least 1 (got \(topK)).") }
+        guard minScore.isFinite, (0...1).contains(minScore) else {
+            throw ValidationError("--min-score must be between 0 and 1 (got \(minScore)).")
+        }
+    }
+
+    var answerOptions: AnswerOptions {
+        AnswerOptions(topK: topK, minScore: minScore)
+    }
+}
+
+/// How records are written for scripts.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl
+}

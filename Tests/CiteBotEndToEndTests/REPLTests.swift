@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// The chat REPL on a real pseudo-terminal.
+@Suite(.serialized) struct REPLTests {
+    func start(stateHome: URL) throws -> PseudoTerminal {
+        try PseudoTerminal(arguments: [], environment: [
+            "XDG_STATE_HOME": stateHome.path, "NO_COLOR": "1", "HOME": stateHome.path,
+        ])
+    }
+
+    @Test func answersHelpsAndQuitsOnCtrlDWritingHistory() throws {
+        let state = try Binary.temporaryDirectory()
+        let terminal = try start(stateHome: state)
+        #expect(terminal.waitFor("Ask a question, :help for commands, Ctrl-D to quit."))
+        #expect(terminal.waitFor("> "))
+        terminal.type("How long does Botox last?\r")
+        #expect(terminal.waitFor("[1] corpus/botox-vs-fillers.txt ¶8.1"))
+        terminal.type(":help\r")
+        #expect(terminal.waitFor(":sources"))
+        terminal.type(":sources\r")
+        #expect(terminal.waitFor("Dermal filler results fluctuate"))
+        terminal.type(":more\r")
+        #expect(terminal.waitFor("[2]"))
+        terminal.type(":why\r")
+        #expect(terminal.waitFor("confidence"))
+        #expect(terminal.waitForPrompt())
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+        let history = try String(contentsOf: state.appendingPathComponent("citebot/history"), encoding: .utf8)
+        #expect(history.contains("How long does Botox last?"))
+        #expect(history.contains(":help"))
+    }
+
+    @Test func ctrlCClearsTheLineAndKeepsGoing() throws {
+        let state = try Binary.temporaryDirectory()
+        let terminal = try start(stateHome: state)
+        #expect(terminal.waitFor("> "))
+        terminal.type("half a question")
+        #expect(terminal.waitFor("half a question"))
+        terminal.type("\u{03}")
+        let mark = terminal.transcript.endIndex
+        #expect(terminal.waitFor("> ", after: mark))
+        terminal.type("What do dermal fillers contain?\r")
+        #expect(terminal.waitFor("¶", after: mark))
+        #expect(terminal.waitForPrompt())
+        terminal.type(":quit\r")
+        #expect(terminal.waitForExit() == 0)
+        let history = (try? String(contentsOf: state.appendingPathComponent("citebot/history"), encoding: .utf8)) ?? ""
+        #expect(!history.contains("half a question"))
+    }
+
+    @Test func historyFromAnEarlierRunIsRecalledWithUpArrow() throws {
+        let state = try Binary.temporaryDirectory()
+        let directory = state.appendingPathComponent("citebot")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try "What do dermal fillers contain?\n".write(
+            to: directory.appendingPathComponent("history"), atomically: true, encoding: .utf8)
+        let terminal = try start(stateHome: state)
+        #expect(terminal.waitFor("> "))
+        terminal.type("\u{1B}[A\r")  // up arrow, then Enter
+        #expect(terminal.waitFor("¶"))
+        #expect(terminal.waitForPrompt())
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func unwritableHistoryDoesNotStopTheREPL() throws {
+        let state = try Binary.temporaryDirectory()
+        // A file where the citebot state directory should be: history cannot be saved.
+        try "not a directory".write(to: state.appendingPathComponent("citebot"), atomically: true, encoding: .utf8)
+        let terminal = try start(stateHome: state)
+        #expect(terminal.waitFor("> "))
+        terminal.type("How long does Botox last?\r")
+        #expect(terminal.waitFor("¶8.1"))
+        #expect(terminal.waitForPrompt())
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+        #expect(terminal.transcript.contains("history not saved"))
+    }
+}

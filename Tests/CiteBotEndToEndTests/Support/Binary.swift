@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// Runs the built `citebot` executable and captures what it does.
+struct Binary {
+    /// The executable: `$CITEBOT_BINARY`, or `citebot` beside the test bundle.
+    static var url: URL {
+        if let path = ProcessInfo.processInfo.environment["CITEBOT_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        // The test binary may sit inside an .xctest bundle directory.
+        for _ in 0..<3 {
+            let candidate = directory.appendingPathComponent("citebot")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory = directory.deletingLastPathComponent()
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/citebot")
+    }
+
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        /// True when the process was ended by a signal (status is then the signal number).
+        var signalled: Bool
+    }
+
+    /// Runs citebot with `arguments`, feeding `input` to standard input.
+    static func run(
+        _ arguments: [String], input: String = "", environment: [String: String] = [:],
+        directory: URL? = nil
+    ) throws -> Result {
+        try run(arguments, inputData: Data(input.utf8), environment: environment, directory: directory)
+    }
+
+    static func run(
+        _ arguments: [String], inputData: Data, environment: [String: String] = [:], directory: URL? = nil
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("citebot-e2e-state").path
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Write from another thread so a large input cannot deadlock against a full output pipe.
+        let writer = Thread {
+            stdin.fileHandleForWriting.write(inputData)
+            try? stdin.fileHandleForWriting.close()
+        }
+        writer.start()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self),
+            signalled: process.terminationReason == .uncaughtSignal)
+    }
+
+    /// A fresh empty temporary directory.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("citebot-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Compares `actual` with the golden file `Golden/name`; `RECORD_GOLDEN=1` rewrites it.
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = Binary.repositoryRoot.appendingPathComponent("Tests/CiteBotEndToEndTests/Golden/\(name)")
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(actual == expected, "output differs from Golden/\(name); re-record with RECORD_GOLDEN=1 if intended",
+            sourceLocation: sourceLocation)
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import CiteBotKit
+
+@Suite struct QuestionParserTests {
+    let parser = QuestionParser(analyzer: Fixtures.analyzer)
+
+    @Test(arguments: [
+        ("How long does the effect last?", QuestionKind.duration),
+        ("how many people were there", .quantity),
+        ("Why do leaves fall?", .reason),
+        ("What causes rain?", .reason),
+        ("How does a siphon work?", .method),
+        ("What is a siphon?", .definition),
+        ("Who wrote it?", .person),
+        ("Where is it found?", .place),
+        ("When was it built?", .time),
+        ("What year was it built?", .time),
+        ("Can dogs swim?", .yesNo),
+        ("Is it safe?", .yesNo),
+        ("What is the difference between tea and coffee?", .comparison),
+        ("tea vs coffee", .comparison),
+        ("so why is the sky blue", .reason),
+        ("garden tools", .other),
+    ])
+    func classifiesByQuestionWording(_ question: String, _ kind: QuestionKind) {
+        #expect(parser.parse(question).kind == kind)
+    }
+
+    @Test func dropsTheModifierOfHowLong() {
+        let terms = parser.parse("How long does the effect last?").terms.map(\.term)
+        #expect(terms == ["effect", "last"])
+    }
+
+    @Test func keepsLongWhenItIsTopic() {
+        #expect(parser.parse("Is the road long?").terms.map(\.term) == ["road", "long"])
+    }
+
+    @Test func splitsComparisonIntoSides() {
+        let parsed = parser.parse("What is the difference between green tea and black coffee?")
+        #expect(parsed.sides.map { $0.map(\.term) } == [["green", "tea"], ["black", "coffe"]])
+        #expect(!parsed.terms.map(\.term).contains("differ"))
+    }
+}

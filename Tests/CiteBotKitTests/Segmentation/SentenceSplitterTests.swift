@@ -1,0 +1,103 @@
+import Testing
+import Foundation
+@testable import CiteBotKit
+
+/// Splitter cases are written as marked text: `|` stands where a sentence boundary is
+/// expected, and the text without the marks is what is split.
+@Suite struct SentenceSplitterTests {
+    static func sentences(_ text: String) -> [String] {
+        let segmentation = SentenceSplitter().split(text)
+        return segmentation.sentences.map { CorpusIndex.slice(text, $0.range) }
+    }
+
+    static func expected(_ marked: String) -> (text: String, sentences: [String]) {
+        let parts = marked.split(separator: "|").map { String($0).trimmingCharacters(in: .whitespaces) }
+        return (marked.replacingOccurrences(of: "|", with: ""), parts)
+    }
+
+    @Test(arguments: [
+        "Botox lasts months.| Fillers vary.",
+        "He said “stop.”| Then he left.",
+        "She asked, \"Why?\"| Nobody knew.",
+        "Dr. Smith works in the U.S. office.| She is busy.",
+        "Use e.g. cream or i.e. lotion daily.| Rinse after.",
+        "The dose is 3.5 mg per day.| It rises to 4.25 mg.",
+        "They may: plump up lips.| Enhance cheeks.| fill in scars.| soften lines.",
+        "Wait... what happened?| Nothing.",
+        "J. R. R. Tolkien wrote books.| They sold well.",
+        "Prices rose, etc.| Then they fell.",
+        "Is it safe?| Yes, mostly!| Ask first.",
+        "Results last (about 3 months).| Repeat.",
+    ])
+    func splitsMarkedText(_ marked: String) {
+        let (text, sentences) = Self.expected(marked)
+        #expect(Self.sentences(text) == sentences, "\(marked)")
+    }
+
+    @Test func blankLinesSeparateParagraphs() {
+        let text = "First one. First two.\n\n  \nSecond para.\nStill second."
+        let segmentation = SentenceSplitter().split(text)
+        #expect(segmentation.paragraphs.count == 2)
+        #expect(segmentation.sentences.map(\.paragraph) == [1, 1, 2, 2])
+        #expect(segmentation.sentences.map(\.number) == [1, 2, 1, 2])
+    }
+
+    @Test func titleWithoutFinalPunctuationIsHeading() {
+        let text = "Recommended Posts\n\nBody text here. More body."
+        let roles = SentenceSplitter().split(text).sentences.map(\.role)
+        #expect(roles == [.heading, .statement, .statement])
+    }
+
+    @Test func oneLineQuestionParagraphIsHeading() {
+        let text = "What is the Difference Between A and B?\n\nA differs from B."
+        let roles = SentenceSplitter().split(text).sentences.map(\.role)
+        #expect(roles == [.heading, .statement])
+    }
+
+    @Test func questionInsideProseIsNotCitable() {
+        let text = "Many ask this. Why does it work? It works by magic."
+        let roles = SentenceSplitter().split(text).sentences.map(\.role)
+        #expect(roles == [.statement, .question, .statement])
+    }
+
+    @Test func markdownHeadingsAndListItems() {
+        let text = "# Care guide\n- Wash daily\n- Rinse with water.\n1. Dry well\n\nPlain text follows."
+        let segmentation = SentenceSplitter().split(text)
+        let quoted = segmentation.sentences.map { CorpusIndex.slice(text, $0.range) }
+        #expect(quoted == ["Care guide", "Wash daily", "Rinse with water.", "Dry well", "Plain text follows."])
+        #expect(segmentation.sentences.map(\.role) == [.heading, .statement, .statement, .statement, .statement])
+    }
+
+    @Test func shortLabelLineStartsNewBlock() {
+        let text = "Ingredients\nFlour and water are mixed. Salt is added."
+        let segmentation = SentenceSplitter().split(text)
+        let quoted = segmentation.sentences.map { CorpusIndex.slice(text, $0.range) }
+        #expect(quoted == ["Ingredients", "Flour and water are mixed.", "Salt is added."])
+    }
+
+    @Test func softWrappedLinesJoinIntoOneSentence() {
+        let text = "This sentence is wrapped across\ntwo lines of the file. Next one."
+        #expect(Self.sentences(text) == ["This sentence is wrapped across\ntwo lines of the file.", "Next one."])
+    }
+
+    @Test func punctuationOnlySentenceIsSymbols() {
+        let text = "Real text here. ***"
+        #expect(SentenceSplitter().split(text).sentences.map(\.role) == [.statement, .symbols])
+    }
+
+    @Test func rangesQuoteTheSourceVerbatimWithMultibyteText() {
+        let text = "Café crème is “good.” Naïve résumé — fine.\n\nΚαλημέρα κόσμε. 日本語の文。"
+        let segmentation = SentenceSplitter().split(text)
+        for sentence in segmentation.sentences {
+            let quoted = CorpusIndex.slice(text, sentence.range)
+            #expect(text.contains(quoted))
+            #expect(quoted == quoted.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        #expect(Self.sentences(text).first == "Café crème is “good.”")
+    }
+
+    @Test func emptyAndWhitespaceTextHaveNoSentences() {
+        #expect(SentenceSplitter().split("").sentences.isEmpty)
+        #expect(SentenceSplitter().split(" \n\t\n ").paragraphs.isEmpty)
+    }
+}
