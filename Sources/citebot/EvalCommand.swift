@@ -53,6 +53,11 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the coverage–accuracy curve as an SVG file.", valueName: "file.svg"))
     var plot: String?
 
+    @Option(help: ArgumentHelp(
+        "Turn off one technique to measure what it adds (repeatable): \(Ablation.allCases.map(\.rawValue).joined(separator: ", ")).",
+        visibility: .hidden))
+    var ablate: [Ablation] = []
+
     func validate() throws {
         guard topK >= 1 else { throw ValidationError("--top-k must be at least 1 (got \(topK)).") }
         guard minScore.isFinite, (0...1).contains(minScore) else {
@@ -68,7 +73,8 @@ struct EvalCommand: ParsableCommand {
         try reportingErrors {
             // validate() has already rejected any threshold that does not parse.
             let thresholds = failUnder.compactMap { try? MetricThreshold(parsing: $0) }
-            let options = AnswerOptions(topK: topK, minScore: minScore)
+            var options = AnswerOptions(topK: topK, minScore: minScore)
+            for technique in ablate { technique.apply(to: &options) }
             var evaluator = Evaluator(k: topK, failureLimit: showFailures)
             var jsonWriter = EvalJSONReportWriter()
             var output = StandardOutput()
@@ -131,6 +137,21 @@ struct EvalCommand: ParsableCommand {
                 for failure in failures { Terminal.writeError("citebot: eval: \(failure)\n") }
                 throw ExitCode(1)
             }
+        }
+    }
+}
+
+/// Techniques `eval --ablate` can switch off, for ablation figures.
+enum Ablation: String, ExpressibleByArgument, CaseIterable {
+    case synonyms, typos, cues, coverage, passage
+
+    func apply(to options: inout AnswerOptions) {
+        switch self {
+        case .synonyms: options.synonymSenses = 0
+        case .typos: options.correctsTypos = false
+        case .cues: options.cueBonus = 0
+        case .coverage: options.ranking.coverageWeight = 0
+        case .passage: options.ranking.passageWeight = 0
         }
     }
 }

@@ -37,7 +37,9 @@ struct Session {
         }
         do {
             let index = try IndexBuilder(analyzer: analyzer).build(documents)
-            return Session(answerer: Answerer(index: index, analyzer: analyzer, options: options), index: index)
+            return Session(
+                answerer: Answerer(index: index, analyzer: analyzer, lexicon: WordNetLexicon(), options: options),
+                index: index)
         } catch let error as CorpusError {
             throw CLIError.corpus(error.description)
         }

@@ -43,8 +43,11 @@ public enum AnswerCues {
         ["process"], ["step"], ["steps"],
     ]
 
-    /// Verbs that open a definition after its subject.
-    static let definitionVerbs: Set<String> = ["is", "are", "means", "refers", "called", "known", "consists", "contains"]
+    /// Verbs that, right after the question's subject, say what it is or has.
+    static let definitionVerbs: Set<String> = [
+        "is", "are", "was", "were", "means", "mean", "refers", "refer", "consists", "consist",
+        "contains", "contain", "comprises", "comprise", "includes", "include", "uses", "use",
+    ]
 
     /// Whether `words` (the sentence's lower-cased words, stop words included) show a cue for `kind`.
     public static func matches(_ kind: QuestionKind, words: [String]) -> Bool {
@@ -54,9 +57,25 @@ public enum AnswerCues {
         case .time: return words.contains { isYear($0) || months.contains($0) } || durationSpan(in: words) != nil
         case .reason: return containsPhrase(reasonCues, in: words)
         case .method: return containsPhrase(methodCues, in: words)
-        case .definition: return words.prefix(8).contains { definitionVerbs.contains($0) }
+        case .definition: return false  // needs the subject: see definesSubject(_:in:subject:)
         case .person, .place, .yesNo, .comparison, .other: return false
         }
+    }
+
+    /// Whether `text` opens by defining its subject: within its first ten words, words
+    /// of `subject` (stems) followed by a colon or a defining verb ("X are …", "X: these …",
+    /// "X contain …").
+    public static func definesSubject(_ words: [WordToken], in text: String, subject: Set<String>, stem: (String) -> String) -> Bool {
+        let head = Array(words.prefix(10))
+        guard let start = head.firstIndex(where: { subject.contains(stem($0.surface)) }) else { return false }
+        var end = start
+        while end + 1 < head.count, subject.contains(stem(head[end + 1].surface)) { end += 1 }
+        let gapStart = head[end].range.upperBound
+        let gapEnd = end + 1 < head.count ? head[end + 1].range.lowerBound : text.utf8.count
+        if gapStart < gapEnd, text.utf8.dropFirst(gapStart).prefix(gapEnd - gapStart).contains(UInt8(ascii: ":")) {
+            return true
+        }
+        return end + 1 < head.count && definitionVerbs.contains(head[end + 1].surface)
     }
 
     /// The words of a span of time ("3 to 4 months", "six weeks", "up to a year"), if any.

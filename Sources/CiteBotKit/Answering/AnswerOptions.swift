@@ -14,12 +14,19 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Added to the score of a sentence that shows a cue for the question's kind
     /// (a span of time for "how long", a causal connective for "why").
     public var cueBonus: Double
+    /// Whether question words unknown to the corpus are corrected to near corpus words.
+    public var correctsTypos: Bool
+    /// How many senses of each question word contribute synonyms from the lexicon (0: none).
+    public var synonymSenses: Int
     public var ranking: RankingOptions
 
     public init(
         topK: Int = 1, minScore: Double = AnswerOptions.defaultMinScore, alternatives: Int = 10,
-        cueBonus: Double = 0.08, ranking: RankingOptions = RankingOptions()
+        cueBonus: Double = 0.08, correctsTypos: Bool = true, synonymSenses: Int = 1,
+        ranking: RankingOptions = RankingOptions()
     ) {
+        self.correctsTypos = correctsTypos
+        self.synonymSenses = synonymSenses
         self.topK = topK
         self.minScore = minScore
         self.alternatives = alternatives

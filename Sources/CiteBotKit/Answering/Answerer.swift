@@ -17,12 +17,19 @@ public final class Answerer: QuestionAnswering {
     /// The reply given when the corpus does not answer a question.
     public static let abstentionText = "I couldn't find an answer to that in the corpus."
 
-    public init(index: CorpusIndex, analyzer: Analyzer, options: AnswerOptions = AnswerOptions()) {
+    /// - Parameter lexicon: WordNet, when installed: keeps real words from being "corrected"
+    ///   and adds synonyms the corpus uses. Answers work without it, with fewer matches.
+    public init(
+        index: CorpusIndex, analyzer: Analyzer, lexicon: WordNetLexicon? = nil,
+        options: AnswerOptions = AnswerOptions()
+    ) {
         self.index = index
         self.options = options
         self.analyzer = analyzer
         self.parser = QuestionParser(analyzer: analyzer)
-        self.builder = QueryBuilder(index: index, analyzer: analyzer)
+        self.builder = QueryBuilder(
+            index: index, analyzer: analyzer, lexicon: lexicon,
+            correctsTypos: options.correctsTypos, synonymSenses: options.synonymSenses)
         self.ranker = SentenceRanker(index: index, options: options.ranking)
     }
 
@@ -40,9 +47,14 @@ public final class Answerer: QuestionAnswering {
         let query = builder.query(for: parsed.terms)
         var candidates = ranker.rank(query, limit: max(50, options.topK + options.alternatives))
         if options.cueBonus > 0 {
+            let subject = Set(query.terms.map(\.term))
             for i in candidates.indices {
-                let words = analyzer.tokenizer.words(in: index.text(ofSentence: candidates[i].sentence)).map(\.surface)
-                if AnswerCues.matches(parsed.kind, words: words) { candidates[i].score += options.cueBonus }
+                let text = index.text(ofSentence: candidates[i].sentence)
+                let tokens = analyzer.tokenizer.words(in: text)
+                let cued = parsed.kind == .definition
+                    ? AnswerCues.definesSubject(tokens, in: text, subject: subject, stem: analyzer.stem)
+                    : AnswerCues.matches(parsed.kind, words: tokens.map(\.surface))
+                if cued { candidates[i].score += options.cueBonus }
             }
             candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.sentence < $1.sentence }
         }
@@ -103,12 +115,18 @@ public final class Answerer: QuestionAnswering {
     /// matches that side's terms, preferring one that does not repeat the other's citation.
     func comparisonEvidence(_ candidates: [RankedSentence], sides: [[AnalyzedTerm]]) -> [RankedSentence] {
         var chosen: [RankedSentence] = []
-        for side in sides {
-            let ids = Set(side.compactMap { index.vocabulary.id(of: $0.term) })
-            let pick = candidates.first { candidate in
+        let sideIDs = sides.map { side in Set(side.compactMap { index.vocabulary.id(of: $0.term) }) }
+        func mentions(_ candidate: RankedSentence, _ ids: Set<Int32>) -> Bool {
+            index.sentenceVectors.row(candidate.sentence).contains { ids.contains(index.sentenceVectors.columns[$0]) }
+        }
+        for (position, ids) in sideIDs.enumerated() {
+            let others = sideIDs.enumerated().filter { $0.offset != position }.map(\.element)
+            let fresh = candidates.filter { candidate in
                 !chosen.contains { $0.sentence == candidate.sentence || similarity($0.sentence, candidate.sentence) > 0.9 }
-                    && index.sentenceVectors.row(candidate.sentence).contains { ids.contains(index.sentenceVectors.columns[$0]) }
+                    && mentions(candidate, ids)
             }
+            // Prefer a sentence about this side alone: one naming both sides describes neither.
+            let pick = fresh.first { candidate in !others.contains { mentions(candidate, $0) } } ?? fresh.first
             if let pick { chosen.append(pick) }
         }
         if chosen.isEmpty { chosen = [candidates[0]] }

@@ -1,19 +1,32 @@
-/// Resolves a question's terms against an index, correcting misspellings.
+/// Resolves a question's terms against an index, correcting misspellings and adding
+/// synonyms the corpus uses.
 ///
 /// A question word the corpus never uses is compared with the corpus's own words;
 /// when one is within a small edit distance (1 for words of 4–7 letters, 2 from 8
 /// letters on) the most frequent such word replaces it. Words the corpus knows are
-/// never changed, and words under 4 letters are never corrected.
+/// never changed, words under 4 letters are never corrected, and neither are real
+/// English words when a lexicon is available ("cost" is not a typo of "lost").
+///
+/// With a lexicon, each word's synonyms (its first WordNet senses) that occur in the
+/// corpus are added as alternatives: "used" also matches "utilized".
 public struct QueryBuilder: Sendable {
     public let index: CorpusIndex
     public let analyzer: Analyzer
+    public let lexicon: WordNetLexicon?
     /// Whether unknown words are corrected to near corpus words.
     public var correctsTypos: Bool
+    /// How many senses of a word contribute synonyms (0 turns expansion off).
+    public var synonymSenses: Int
 
-    public init(index: CorpusIndex, analyzer: Analyzer, correctsTypos: Bool = true) {
+    public init(
+        index: CorpusIndex, analyzer: Analyzer, lexicon: WordNetLexicon? = nil,
+        correctsTypos: Bool = true, synonymSenses: Int = 3
+    ) {
         self.index = index
         self.analyzer = analyzer
+        self.lexicon = lexicon
         self.correctsTypos = correctsTypos
+        self.synonymSenses = synonymSenses
     }
 
     /// The query for a list of analysed question terms.
@@ -23,8 +36,9 @@ public struct QueryBuilder: Sendable {
         var seen = Set<String>()
         for term in terms {
             var resolved = QueryTerm(surface: term.surface, term: term.term, id: index.vocabulary.id(of: term.term),
-                                     correction: nil, weight: unknownIDF)
-            if resolved.id == nil, correctsTypos, let fix = correction(for: term.surface) {
+                                     weight: unknownIDF)
+            if resolved.id == nil, correctsTypos, !(lexicon?.contains(term.surface) ?? false),
+               let fix = correction(for: term.surface) {
                 resolved.correction = fix.surface
                 resolved.term = index.vocabulary.terms[Int(fix.id)]
                 resolved.id = fix.id
@@ -32,9 +46,27 @@ public struct QueryBuilder: Sendable {
             if let id = resolved.id { resolved.weight = Double(index.sentenceIDF[Int(id)]) }
             // A repeated word says nothing new about the topic.
             guard seen.insert(resolved.term).inserted else { continue }
+            (resolved.synonyms, resolved.synonymWords) = synonyms(of: resolved.correction ?? term.surface, except: resolved.id)
             result.append(resolved)
         }
         return Query(terms: result)
+    }
+
+    /// Corpus terms that the lexicon gives as synonyms of `word`, with the words that produced them.
+    ///
+    /// - Complexity: a few lexicon lookups per word (cached by the lexicon).
+    func synonyms(of word: String, except own: Int32?) -> ([Int32], [String]) {
+        guard let lexicon, synonymSenses > 0 else { return ([], []) }
+        var ids: [Int32] = []
+        var words: [String] = []
+        for synonym in lexicon.synonyms(of: word, senses: synonymSenses) where !synonym.contains(" ") {
+            guard !analyzer.stopWords.contains(synonym),
+                  let id = index.vocabulary.id(of: analyzer.stem(synonym)), id != own, !ids.contains(id)
+            else { continue }
+            ids.append(id)
+            words.append(synonym)
+        }
+        return (ids, words)
     }
 
     /// The corpus word closest to `surface`, if one is close enough.

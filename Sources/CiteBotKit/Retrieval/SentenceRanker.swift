@@ -42,57 +42,50 @@ public struct SentenceRanker: Sendable {
     ///
     /// - Complexity: O(postings of the query's terms + sentences in the best passages).
     public func rank(_ query: Query, limit: Int) -> [RankedSentence] {
-        let known = query.knownWeights
-        guard !known.isEmpty, limit > 0 else { return [] }
-        let passages = topPassages(known)
+        let vector = query.vector
+        guard !vector.isEmpty, limit > 0 else { return [] }
+        let passages = PassageRetriever(index: index).top(vector, limit: options.candidatePassages)
         let total = query.totalWeight
-        var sentenceQuery = known.map { (id: $0.id, weight: $0.weight) }
-        let sentenceNorm = sentenceQuery.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-        for i in sentenceQuery.indices { sentenceQuery[i].weight /= sentenceNorm }
+        let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        let columns = index.sentenceVectors.columns
+        let values = index.sentenceVectors.values
 
         var ranked: [RankedSentence] = []
         for (passage, passageCosine) in passages {
-            let row = index.passageVectors.row(passage)
+            let passageRow = index.passageVectors.row(passage)
             for s in index.passages[passage] where index.sentences[s].isCitable {
-                var cosine = 0.0
-                var matched = 0.0
-                var matchedInPassage = 0.0
                 let sentenceRow = index.sentenceVectors.row(s)
-                for (i, entry) in known.enumerated() {
-                    if let position = Self.find(entry.id, in: index.sentenceVectors.columns, sentenceRow) {
-                        cosine += sentenceQuery[i].weight * Double(index.sentenceVectors.values[position])
-                        matched += entry.weight
-                    } else if Self.find(entry.id, in: index.passageVectors.columns, row) != nil {
-                        matchedInPassage += entry.weight
+                var cosine = 0.0
+                for (id, weight) in vector {
+                    if let position = Self.find(id, in: columns, sentenceRow) {
+                        cosine += weight / norm * Double(values[position])
                     }
                 }
                 guard cosine > 0 || passageCosine > 0 else { continue }
+                // Coverage: each question term counts once, fully when the sentence has it,
+                // at the synonym share when it has a synonym, at half when only the passage does.
+                var matched = 0.0
+                var context = 0.0
+                for term in query.terms {
+                    if let id = term.id, Self.find(id, in: columns, sentenceRow) != nil {
+                        matched += term.weight
+                    } else if term.synonyms.contains(where: { Self.find($0, in: columns, sentenceRow) != nil }) {
+                        matched += query.synonymShare * term.weight
+                    } else if let id = term.id, Self.find(id, in: index.passageVectors.columns, passageRow) != nil {
+                        context += term.weight
+                    }
+                }
                 let sentenceCoverage = total > 0 ? matched / total : 0
                 ranked.append(RankedSentence(
                     sentence: s,
                     score: options.sentenceWeight * cosine + options.passageWeight * passageCosine
                         + options.coverageWeight * sentenceCoverage,
                     sentenceCosine: cosine, passageCosine: passageCosine,
-                    coverage: total > 0 ? (matched + 0.5 * matchedInPassage) / total : 0))
+                    coverage: total > 0 ? (matched + 0.5 * context) / total : 0))
             }
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.sentence < $1.sentence }
         return Array(ranked.prefix(limit))
-    }
-
-    /// Passages with the highest cosine to the question, best first.
-    func topPassages(_ known: [(id: Int32, weight: Double)]) -> [(Int, Double)] {
-        var weights = known.map { (id: $0.id, weight: Double(index.passageIDF[Int($0.id)])) }
-        let norm = weights.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-        for i in weights.indices { weights[i].weight /= norm }
-        var scores: [Int: Double] = [:]
-        for (id, weight) in weights {
-            for i in index.passagePostings.row(Int(id)) {
-                scores[Int(index.passagePostings.columns[i]), default: 0] += weight * Double(index.passagePostings.values[i])
-            }
-        }
-        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(options.candidatePassages).map { ($0.key, $0.value) }
     }
 
     static func find(_ id: Int32, in columns: [Int32], _ range: Range<Int>) -> Int? {
