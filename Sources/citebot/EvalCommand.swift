@@ -143,13 +143,14 @@ struct EvalCommand: ParsableCommand {
 
 /// Techniques `eval --ablate` can switch off, for ablation figures.
 enum Ablation: String, ExpressibleByArgument, CaseIterable {
-    case synonyms, typos, cues, coverage, passage
+    case synonyms, typos, cues, proximity, coverage, passage
 
     func apply(to options: inout AnswerOptions) {
         switch self {
         case .synonyms: options.synonymSenses = 0
         case .typos: options.correctsTypos = false
         case .cues: options.cueBonus = 0
+        case .proximity: options.proximityWeight = 0
         case .coverage: options.ranking.coverageWeight = 0
         case .passage: options.ranking.passageWeight = 0
         }

@@ -14,6 +14,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Added to the score of a sentence that shows a cue for the question's kind
     /// (a span of time for "how long", a causal connective for "why").
     public var cueBonus: Double
+    /// Added, in proportion, for the share of consecutive question-word pairs that stand
+    /// close together in a sentence (phrase and proximity matching).
+    public var proximityWeight: Double
     /// Whether question words unknown to the corpus are corrected to near corpus words.
     public var correctsTypos: Bool
     /// How many senses of each question word contribute synonyms from the lexicon (0: none).
@@ -22,9 +25,10 @@ public struct AnswerOptions: Sendable, Equatable {
 
     public init(
         topK: Int = 1, minScore: Double = AnswerOptions.defaultMinScore, alternatives: Int = 10,
-        cueBonus: Double = 0.08, correctsTypos: Bool = true, synonymSenses: Int = 1,
+        cueBonus: Double = 0.2, proximityWeight: Double = 0.1, correctsTypos: Bool = true, synonymSenses: Int = 1,
         ranking: RankingOptions = RankingOptions()
     ) {
+        self.proximityWeight = proximityWeight
         self.correctsTypos = correctsTypos
         self.synonymSenses = synonymSenses
         self.topK = topK

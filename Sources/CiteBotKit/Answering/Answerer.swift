@@ -46,8 +46,9 @@ public final class Answerer: QuestionAnswering {
         let parsed = parser.parse(question)
         let query = builder.query(for: parsed.terms)
         var candidates = ranker.rank(query, limit: max(50, options.topK + options.alternatives))
-        if options.cueBonus > 0 {
+        if options.cueBonus > 0 || options.proximityWeight > 0 {
             let subject = Set(query.terms.map(\.term))
+            let pairs = Self.adjacentPairs(parsed.terms.map(\.term))
             for i in candidates.indices {
                 let text = index.text(ofSentence: candidates[i].sentence)
                 let tokens = analyzer.tokenizer.words(in: text)
@@ -55,10 +56,33 @@ public final class Answerer: QuestionAnswering {
                     ? AnswerCues.definesSubject(tokens, in: text, subject: subject, stem: analyzer.stem)
                     : AnswerCues.matches(parsed.kind, words: tokens.map(\.surface))
                 if cued { candidates[i].score += options.cueBonus }
+                if !pairs.isEmpty {
+                    let stems = analyzer.terms(in: text).map(\.term)
+                    candidates[i].score += options.proximityWeight * Self.proximity(pairs, in: stems)
+                }
             }
             candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.sentence < $1.sentence }
         }
         return Analysis(question: parsed, query: query, candidates: candidates)
+    }
+
+    /// Consecutive pairs of distinct question terms, in question order.
+    static func adjacentPairs(_ terms: [String]) -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        for (a, b) in zip(terms, terms.dropFirst()) where a != b { pairs.append((a, b)) }
+        return pairs
+    }
+
+    /// The share of question term pairs that stand within three content words of each
+    /// other in the sentence (either order): phrases such as "nerve signals" matched whole.
+    static func proximity(_ pairs: [(String, String)], in stems: [String]) -> Double {
+        var near = 0
+        for (a, b) in pairs {
+            let first = stems.indices.filter { stems[$0] == a }
+            let second = stems.indices.filter { stems[$0] == b }
+            if first.contains(where: { i in second.contains { abs($0 - i) <= 3 } }) { near += 1 }
+        }
+        return Double(near) / Double(pairs.count)
     }
 
     public func answer(_ question: String) -> Answer {

@@ -79,3 +79,77 @@ import Testing
         #expect(answer.alternatives.allSatisfy { !cited.contains($0.text) })
     }
 }
+
+@Suite struct AnswerRerankingTests {
+    @Test func proximityCountsPairsWithinThreeWords() {
+        let pairs = Answerer.adjacentPairs(["nerve", "signal", "muscl"])
+        #expect(pairs.count == 2)
+        // "nerve signal" adjacent; "signal … muscl" four apart.
+        #expect(Answerer.proximity(pairs, in: ["block", "nerve", "signal", "a", "b", "c", "muscl"]) == 0.5)
+        #expect(Answerer.proximity(pairs, in: ["muscl", "signal", "nerve"]) == 1)
+        #expect(Answerer.proximity(pairs, in: ["other"]) == 0)
+    }
+
+    @Test func repeatedQuestionTermsMakeNoPair() {
+        #expect(Answerer.adjacentPairs(["a", "a"]).isEmpty)
+        #expect(Answerer.adjacentPairs(["a"]).isEmpty)
+    }
+
+    @Test func phraseMatchOutranksScatteredWords() throws {
+        let corpus = "Signals from the nerve reach the muscle slowly.\n\nNerve signals reach the muscle."
+        let index = try Fixtures.index([corpus])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+            .answer("nerve signals")
+        #expect(answer.citations.first?.text == "Nerve signals reach the muscle.")
+    }
+
+    @Test func definitionPrefersTheSentenceWhoseSubjectIsAsked() throws {
+        let corpus = "Kettle prices vary by brand.\n\nKettles are vessels for boiling water."
+        let index = try Fixtures.index([corpus])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer).answer("What are kettles?")
+        #expect(answer.citations.first?.text == "Kettles are vessels for boiling water.")
+    }
+}
+
+@Suite struct AnswerCuesTests {
+    func words(_ text: String) -> [String] { Tokenizer().words(in: text).map(\.surface) }
+
+    @Test(arguments: [
+        ("It lasts 3 to 4 months.", "3 to 4 months"),
+        ("Results fade after about six weeks.", "about six weeks"),
+        ("Expect it to hold up to a year.", "up to a year"),
+        ("The change is permanent.", "permanent"),
+    ])
+    func findsDurationSpans(_ sentence: String, _ span: String) throws {
+        let tokens = words(sentence)
+        let range = try #require(AnswerCues.durationSpan(in: tokens))
+        #expect(tokens[range].joined(separator: " ") == span)
+    }
+
+    @Test func noDurationWithoutANumberAndUnit() {
+        #expect(AnswerCues.durationSpan(in: words("It works on the upper face.")) == nil)
+        #expect(AnswerCues.durationSpan(in: words("Many months passed.")) == nil)
+    }
+
+    @Test(arguments: [
+        (QuestionKind.reason, "Lines form because muscles move.", true),
+        (.reason, "Lines form on the face.", false),
+        (.quantity, "It takes 20 units.", true),
+        (.time, "It was approved in 2002.", true),
+        (.method, "It works by blocking signals.", true),
+    ])
+    func matchesCuesForKinds(_ kind: QuestionKind, _ sentence: String, _ expected: Bool) {
+        #expect(AnswerCues.matches(kind, words: words(sentence)) == expected)
+    }
+
+    @Test func definesSubjectAfterColonOrVerb() {
+        let stem = Fixtures.analyzer.stem
+        func defines(_ text: String) -> Bool {
+            AnswerCues.definesSubject(Tokenizer().words(in: text), in: text, subject: ["kettl"], stem: stem)
+        }
+        #expect(defines("Kettles: these boil water."))
+        #expect(defines("Electric kettles are fast."))
+        #expect(!defines("Kettle prices vary."))
+        #expect(!defines("Water boils fast."))
+    }
+}
