@@ -14,7 +14,8 @@ import Darwin
 ///
 /// Lines lose their `\n` and one trailing `\r`; invalid UTF-8 becomes U+FFFD;
 /// NUL bytes are kept as U+0000; a last line without `\n` is still returned.
-/// A read error other than `EINTR` ends the input like end of file does.
+/// A read error (other than `EINTR`, or `EAGAIN` on a non-blocking descriptor,
+/// which are waited out) ends the input like end of file does.
 ///
 /// The reader does not close its file descriptor: whoever opened it does.
 public final class PlainLineReader: LineReader {

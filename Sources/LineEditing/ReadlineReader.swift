@@ -204,7 +204,12 @@ public final class ReadlineReader: LineReader {
 
     private func remember(_ line: String) {
         guard line.contains(where: { !$0.isWhitespace }) else { return }
-        if let last = historyEntries().last, last == line { return }
+        let length = citebot_history_length()
+        if length > 0, let last = history_get(citebot_history_base() + length - 1)?.pointee.line,
+            String(cString: last) == line
+        {
+            return
+        }
         add_history(line)
     }
 

@@ -38,7 +38,9 @@ struct PlainLineReaderTests {
     /// Writes `input` from another thread (a pipe holds only 64 KiB) and reads until end of input.
     static func readAll(_ input: [UInt8]) throws -> [LineInput] {
         let pipe = try TestPipe()
-        let writeEnd = pipe.writeEnd
+        // The writer thread owns the write end, so the pipe must not close that number again
+        // (by then it may belong to another test running in parallel).
+        let writeEnd = pipe.takeWriteEnd()
         let writer = Thread {
             TestPipe.writeAll(input, to: writeEnd)
             _ = close(writeEnd)
@@ -53,7 +55,7 @@ struct PlainLineReaderTests {
         }
         // A second call after the end must not block or invent lines.
         results.append(reader.readLine(prompt: ""))
-        _ = pipe.readEnd
+        withExtendedLifetime(pipe) {}
         return results
     }
 
@@ -98,5 +100,7 @@ struct PlainLineReaderTests {
 
         pipe.closeWriteEnd()
         #expect(mailbox.next() == "<end>")
+        // The read end must stay open (and its number unused) until the reader thread is done.
+        withExtendedLifetime(pipe) {}
     }
 }

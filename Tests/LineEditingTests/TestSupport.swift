@@ -20,6 +20,13 @@ final class TestPipe {
         Self.writeAll(bytes, to: writeEnd)
     }
 
+    /// Hands the write end to someone else (e.g. a writer thread), who must close it.
+    func takeWriteEnd() -> Int32 {
+        let descriptor = writeEnd
+        writeEnd = -1
+        return descriptor
+    }
+
     func closeWriteEnd() {
         guard writeEnd >= 0 else { return }
         _ = close(writeEnd)
