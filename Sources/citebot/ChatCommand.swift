@@ -39,7 +39,10 @@ struct REPL {
     let history = HistoryFile()
     /// The last answer, for :sources, :more and :why.
     var last: Answer?
+    /// The last question as answered (after follow-up resolution).
     var lastQuestion: String?
+    /// The last question as typed, when it was rewritten as a follow-up.
+    var lastTyped: String?
     /// How many alternatives :more has shown for the last answer.
     var shownAlternatives = 0
 
@@ -57,6 +60,8 @@ struct REPL {
           :more      the next-best evidence for the last question
           :why       the words matched for the last answer, with their weights
           :quit      leave (Ctrl-D works too)
+        A follow-up such as "is it permanent?" or "what about X?" is read with the
+        previous question's subject; the line "(taken as: …)" shows how.
         Ctrl-C clears the line you are typing.
         """
 
@@ -98,10 +103,17 @@ struct REPL {
         }
     }
 
-    mutating func ask(_ question: String) {
+    mutating func ask(_ typed: String) {
+        let resolver = FollowUpResolver(index: session.index, analyzer: session.answerer.analyzer)
+        let resolved = resolver.resolve(typed, previous: lastQuestion)
+        let question = resolved ?? typed
+        if let resolved {
+            Terminal.write(renderer.paint("(taken as: \(TextRenderer.escaped(resolved)))", "2") + "\n")
+        }
         let answer = session.answerer.answer(question)
         last = answer
         lastQuestion = question
+        lastTyped = resolved == nil ? nil : typed
         shownAlternatives = 0
         Terminal.write(renderer.render(answer))
     }
@@ -170,6 +182,9 @@ struct REPL {
             return
         }
         let analysis = session.answerer.analyse(lastQuestion)
+        if let lastTyped {
+            Terminal.write("follow-up \"\(TextRenderer.escaped(lastTyped))\" taken as \"\(TextRenderer.escaped(lastQuestion))\"\n")
+        }
         Terminal.write("question kind: \(analysis.question.kind.rawValue)\n")
         if analysis.query.terms.isEmpty {
             Terminal.write("no content words to search for\n")
@@ -178,6 +193,7 @@ struct REPL {
         for term in analysis.query.terms {
             var line = "  \(TextRenderer.escaped(term.surface))"
             if let correction = term.correction { line += " → \(correction)" }
+            if !term.synonymWords.isEmpty { line += " (also \(term.synonymWords.joined(separator: ", ")))" }
             line += " [\(term.term)] weight \(String(format: "%.2f", term.weight))"
             if term.id == nil {
                 line += "  not in the corpus"

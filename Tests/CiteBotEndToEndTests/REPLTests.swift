@@ -78,4 +78,22 @@ import Testing
         #expect(terminal.waitForExit() == 0)
         #expect(terminal.transcript.contains("history not saved"))
     }
+
+    @Test func followUpUsesThePreviousSubject() throws {
+        let state = try Binary.temporaryDirectory()
+        let terminal = try start(stateHome: state)
+        #expect(terminal.waitFor("> "))
+        terminal.type("What is Botox?\r")
+        #expect(terminal.waitFor("¶"))
+        #expect(terminal.waitForPrompt())
+        terminal.type("is it permanent?\r")
+        #expect(terminal.waitFor("(taken as: is Botox permanent?)"))
+        #expect(terminal.waitFor("Botox is definitely not a permanent treatment."))
+        #expect(terminal.waitForPrompt())
+        terminal.type(":why\r")
+        #expect(terminal.waitFor("follow-up \"is it permanent?\" taken as \"is Botox permanent?\""))
+        #expect(terminal.waitForPrompt())
+        terminal.type(":quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
 }

@@ -9,7 +9,7 @@
 public final class Answerer: QuestionAnswering {
     public let index: CorpusIndex
     public let options: AnswerOptions
-    let analyzer: Analyzer
+    public let analyzer: Analyzer
     let parser: QuestionParser
     let builder: QueryBuilder
     let ranker: SentenceRanker

@@ -37,7 +37,8 @@ public struct TextRenderer: Sendable {
         return out
     }
 
-    func paint(_ text: String, _ code: String) -> String {
+    /// `text` in the SGR style `code` when colouring, else unchanged.
+    public func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 

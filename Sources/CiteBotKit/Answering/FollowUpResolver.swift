@@ -1,0 +1,79 @@
+/// Rewrites a follow-up question so it stands alone, using the previous question.
+///
+/// Two English patterns are resolved, nothing topic-specific:
+/// - a question that refers back with a pronoun ("How long does **it** last?") gets the
+///   previous question's subject in place of the pronoun;
+/// - an elliptical "what about X?" / "and X?" / "how about X?" repeats the previous
+///   question with X in place of its subject.
+///
+/// The subject of a question is its content word that the corpus uses most (the topic a
+/// text keeps returning to), together with a content word right before it ("dermal
+/// fillers"). The rewrite is plain text, so the rest of the pipeline is unchanged and
+/// `:why` can show it.
+public struct FollowUpResolver: Sendable {
+    public let index: CorpusIndex
+    public let analyzer: Analyzer
+
+    public init(index: CorpusIndex, analyzer: Analyzer) {
+        self.index = index
+        self.analyzer = analyzer
+    }
+
+    static let pronouns: Set<String> = ["it", "its", "they", "them", "their", "this", "that", "these", "those"]
+    static let ellipsisOpeners: [[String]] = [["what", "about"], ["how", "about"], ["and", "what", "about"], ["and"]]
+
+    /// The standalone form of `question` given the previous (already standalone) question,
+    /// or nil when `question` does not depend on it.
+    public func resolve(_ question: String, previous: String?) -> String? {
+        guard let previous, let subject = subject(of: previous) else { return nil }
+        let words = analyzer.tokenizer.words(in: question)
+        guard !words.isEmpty else { return nil }
+        let surfaces = words.map(\.surface)
+
+        // "what about X?": the previous question about X instead.
+        for opener in Self.ellipsisOpeners where surfaces.starts(with: opener) && surfaces.count > opener.count {
+            let rest = words[opener.count...]
+            guard let first = rest.first, let last = rest.last else { return nil }
+            let restText = CorpusIndex.slice(question, first.range.lowerBound..<last.range.upperBound)
+            // Only when what follows is a bare topic, not a question of its own.
+            guard analyzer.terms(in: restText).count == rest.count || rest.count <= 3 else { return nil }
+            return replacing(subject.range, in: previous, with: restText)
+        }
+
+        // A pronoun standing for the subject, in a question with no topic of its own.
+        guard let pronoun = words.first(where: { Self.pronouns.contains($0.surface) }) else { return nil }
+        let ownTopic = analyzer.terms(in: question).contains { term in
+            guard let id = index.vocabulary.id(of: term.term) else { return false }
+            return index.sentenceFrequency[Int(id)] >= subject.frequency
+        }
+        guard !ownTopic else { return nil }
+        let replacement = pronoun.surface == "its" || pronoun.surface == "their"
+            ? subject.text + "'s" : subject.text
+        return replacing(pronoun.range, in: question, with: replacement)
+    }
+
+    /// The most frequent corpus word of `question` (with a content word just before it).
+    func subject(of question: String) -> (text: String, range: Range<Int>, frequency: Int32)? {
+        let terms = analyzer.terms(in: question)
+        var best: (position: Int, frequency: Int32)? = nil
+        for (position, term) in terms.enumerated() {
+            guard let id = index.vocabulary.id(of: term.term) else { continue }
+            let frequency = index.sentenceFrequency[Int(id)]
+            if frequency > best?.frequency ?? -1 { best = (position, frequency) }
+        }
+        guard let best else { return nil }
+        var range = terms[best.position].range
+        if best.position > 0 {
+            let before = terms[best.position - 1]
+            let gap = CorpusIndex.slice(question, before.range.upperBound..<range.lowerBound)
+            if gap.allSatisfy(\.isWhitespace) { range = before.range.lowerBound..<range.upperBound }
+        }
+        return (CorpusIndex.slice(question, range), range, best.frequency)
+    }
+
+    func replacing(_ range: Range<Int>, in text: String, with replacement: String) -> String {
+        let utf8 = Array(text.utf8)
+        return String(decoding: utf8[..<range.lowerBound], as: UTF8.self) + replacement
+            + String(decoding: utf8[range.upperBound...], as: UTF8.self)
+    }
+}
