@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Property-based tests only (never linked into citebot).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Snowball stemmers (Debian libstemmer-dev).
@@ -33,7 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CiteBotKitTests",
-            dependencies: ["CiteBotKit"],
+            dependencies: ["CiteBotKit", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
