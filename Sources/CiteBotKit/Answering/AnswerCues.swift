@@ -112,6 +112,36 @@ public enum AnswerCues {
         return nil
     }
 
+    /// A number (or range of numbers) and the word it counts ("20 units", "two or three
+    /// sessions"), or a span of time when that is what the number measures.
+    public static func quantitySpan(in words: [String], stopWords: Set<String>) -> Range<Int>? {
+        if let duration = durationSpan(in: words) { return duration }
+        guard let start = words.firstIndex(where: { isNumber($0) && !["half", "couple"].contains($0) }) else {
+            return nil
+        }
+        var end = start + 1
+        // A range: "3 to 4", "two or three".
+        if end + 1 < words.count, ["to", "or", "and"].contains(words[end]), isNumber(words[end + 1]) { end += 2 }
+        // The counted noun, if the next word carries content.
+        if end < words.count, !stopWords.contains(words[end]), !isNumber(words[end]) { end += 1 }
+        return start..<end
+    }
+
+    /// A year, or a month with its day and year where given ("2002", "March 4, 2002").
+    public static func dateSpan(in words: [String]) -> Range<Int>? {
+        for (i, word) in words.enumerated() {
+            if months.contains(word) {
+                var end = i + 1
+                while end < words.count, end - i <= 2, isNumber(words[end]) { end += 1 }
+                // "may" is also a verb: a month needs a number beside it.
+                if end > i + 1 { return i..<end }
+            } else if isYear(word) {
+                return i..<(i + 1)
+            }
+        }
+        return nil
+    }
+
     static func isNumber(_ word: String) -> Bool {
         if numberWords.contains(word) { return true }
         guard let first = word.unicodeScalars.first else { return false }

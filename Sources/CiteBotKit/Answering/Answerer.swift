@@ -173,12 +173,20 @@ public final class Answerer: QuestionAnswering {
         return sum
     }
 
-    /// The verbatim span of the sentence that answers a duration question, if any.
+    /// The verbatim span of the sentence that answers a duration, quantity or time
+    /// question ("3 to 4 months", "20 units", "March 2002"), if one can be read off.
     func shortAnswer(kind: QuestionKind, sentence: Int) -> String? {
-        guard kind == .duration else { return nil }
         let text = index.text(ofSentence: sentence)
         let words = analyzer.tokenizer.words(in: text)
-        guard let span = AnswerCues.durationSpan(in: words.map(\.surface)) else { return nil }
+        let surfaces = words.map(\.surface)
+        let found: Range<Int>?
+        switch kind {
+        case .duration: found = AnswerCues.durationSpan(in: surfaces)
+        case .quantity: found = AnswerCues.quantitySpan(in: surfaces, stopWords: analyzer.stopWords)
+        case .time: found = AnswerCues.dateSpan(in: surfaces) ?? AnswerCues.durationSpan(in: surfaces)
+        default: found = nil
+        }
+        guard let span = found else { return nil }
         let range = words[span.lowerBound].range.lowerBound..<words[span.upperBound - 1].range.upperBound
         return CorpusIndex.slice(text, range)
     }

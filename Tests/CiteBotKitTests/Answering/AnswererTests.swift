@@ -153,3 +153,39 @@ import Testing
         #expect(!defines("Water boils fast."))
     }
 }
+
+@Suite struct ShortAnswerSpanTests {
+    func words(_ text: String) -> [String] { Tokenizer().words(in: text).map(\.surface) }
+
+    @Test(arguments: [
+        ("A typical dose is 20 units per area.", "20 units"),
+        ("Patients need two or three sessions.", "two or three sessions"),
+        ("The effect lasts 3 to 4 months.", "3 to 4 months"),
+    ])
+    func readsQuantities(_ sentence: String, _ span: String) throws {
+        let tokens = words(sentence)
+        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english))
+        #expect(tokens[range].joined(separator: " ") == span)
+    }
+
+    @Test(arguments: [
+        ("It was approved in 2002 for frown lines.", "2002"),
+        ("Trials began on March 4 2001.", "march 4 2001"),
+    ])
+    func readsDates(_ sentence: String, _ span: String) throws {
+        let tokens = words(sentence)
+        let range = try #require(AnswerCues.dateSpan(in: tokens))
+        #expect(tokens[range].joined(separator: " ") == span)
+    }
+
+    @Test func mayAloneIsNotAMonth() {
+        #expect(AnswerCues.dateSpan(in: words("Fillers may plump lips.")) == nil)
+    }
+
+    @Test func quantityQuestionGetsAShortAnswer() throws {
+        let index = try Fixtures.index(["Each kettle holds 2 litres of water. Kettles are metal."])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer).answer("How many litres does a kettle hold?")
+        #expect(answer.shortAnswer == "2 litres")
+        #expect(answer.text == "2 litres. [1]")
+    }
+}
