@@ -133,7 +133,7 @@ import Testing
         let directory = try Binary.temporaryDirectory()
         try "Kettles boil water in three minutes.".write(
             to: directory.appendingPathComponent("kettle.md"), atomically: true, encoding: .utf8)
-        let viaOption = try Binary.run(["ask", "--corpus", directory.path, "How long do kettles take to boil?"])
+        let viaOption = try Binary.run(["ask", "--corpus", directory.path, "How long do kettles boil water?"])
         #expect(viaOption.stdout.contains("kettle.md ¶1.1"))
         let viaEnvironment = try Binary.run(["ask", "how long to boil water in a kettle"],
                                             environment: ["CITEBOT_CORPUS": directory.path])

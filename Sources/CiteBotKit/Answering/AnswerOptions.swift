@@ -6,8 +6,9 @@ public struct AnswerOptions: Sendable, Equatable {
     ///
     /// Confidence is the coverage of the best sentence (see ``SentenceRanker``): the share
     /// of the question's idf weight that the sentence, or at half weight its passage,
-    /// matches. The default was chosen on the project's development questions with
-    /// `citebot eval --sweep`; see the README.
+    /// matches. The default is the threshold with the best decision accuracy (answered
+    /// correctly or rightly abstained) on the development questions,
+    /// `citebot eval TestSets/botox-vs-fillers-dev.jsonl --sweep`; see the README.
     public var minScore: Double
     /// How many next-best sentences are kept as alternatives (for `:more` and ranking metrics).
     public var alternatives: Int
@@ -39,5 +40,5 @@ public struct AnswerOptions: Sendable, Equatable {
     }
 
     /// The default abstention threshold.
-    public static let defaultMinScore = 0.5
+    public static let defaultMinScore = 0.58
 }
