@@ -75,7 +75,11 @@ public enum AnswerCues {
         if gapStart < gapEnd, text.utf8.dropFirst(gapStart).prefix(gapEnd - gapStart).contains(UInt8(ascii: ":")) {
             return true
         }
-        return end + 1 < head.count && definitionVerbs.contains(head[end + 1].surface)
+        guard end + 1 < head.count else { return false }
+        var verb = head[end + 1].surface
+        // "X shall mean …", "X will include …": look past the modal.
+        if ["shall", "will", "can", "may"].contains(verb), end + 2 < head.count { verb = head[end + 2].surface }
+        return definitionVerbs.contains(verb)
     }
 
     /// The words of a span of time ("3 to 4 months", "six weeks", "up to a year"), if any.

@@ -21,7 +21,7 @@ public struct TextRenderer: Sendable {
             out += paint(Self.escaped(answer.text), "2") + "\n"
             return out
         }
-        out += Self.escaped(answer.text) + "\n"
+        out += Self.escaped(Self.joiningLines(answer.text)) + "\n"
         out += renderCitations(answer.citations, numberedFrom: 1)
         return out
     }
@@ -32,7 +32,7 @@ public struct TextRenderer: Sendable {
         for (offset, citation) in citations.enumerated() {
             let location = "\(Self.escaped(citation.source)) ¶\(citation.paragraph).\(citation.sentence)"
             out += "  " + paint("[\(first + offset)]", "1") + " " + paint(location, "36")
-                + ": \"" + Self.escaped(citation.text) + "\"\n"
+                + ": \"" + Self.escaped(Self.joiningLines(citation.text)) + "\"\n"
         }
         return out
     }
@@ -40,6 +40,32 @@ public struct TextRenderer: Sendable {
     /// `text` in the SGR style `code` when colouring, else unchanged.
     public func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// `text` with each line break, and the indentation around it, shown as one space:
+    /// a sentence wrapped across lines of its file reads as one line. (JSON keeps the
+    /// text exactly as in the file.)
+    public static func joiningLines(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) else { return text }
+        var out = ""
+        var pendingSpace = false
+        var sawBreak = false
+        for character in text {
+            if character == " " || character == "\t" || character.isNewline {
+                pendingSpace = true
+                sawBreak = sawBreak || character.isNewline
+                if !sawBreak { out.append(character) }  // keep ordinary spacing as typed
+                continue
+            }
+            if pendingSpace && sawBreak {
+                while out.last == " " || out.last == "\t" { out.removeLast() }
+                out.append(" ")
+            }
+            pendingSpace = false
+            sawBreak = false
+            out.append(character)
+        }
+        return out
     }
 
     /// `text` with C0/C1 control characters and DEL written as `\u{XX}` escapes.

@@ -49,6 +49,8 @@ public struct SentenceSplitter: Sendable {
                             sentenceRole = .symbols
                         } else if Self.endsWithQuestionMark(range, in: bytes) {
                             sentenceRole = .question
+                        } else if Self.isTitleCase(range, in: bytes) {
+                            sentenceRole = .heading
                         }
                     }
                     result.sentences.append(Sentence(
@@ -280,6 +282,42 @@ public struct SentenceSplitter: Sendable {
             }
         }
         return nil
+    }
+
+    /// Words that stay lower case inside a title ("Disclaimer of Warranty").
+    static let titleFunctionWords: Set<String> = [
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the",
+        "to", "with", "vs",
+    ]
+
+    /// A short run of words, each capitalised but for function words: a section title that
+    /// ends in a full stop ("15. Disclaimer of Warranty."), not a statement.
+    ///
+    /// Only ASCII-lettered words are judged; a sentence with a digit-only or lower-case
+    /// content word, or more than six words, is prose.
+    static func isTitleCase(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for index in range {
+            let byte = bytes[index]
+            if isASCIILetter(byte) || byte >= 0x80 || isDigit(byte) || byte == UInt8(ascii: "'") {
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll()
+            }
+            if words.count > 6 { return false }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        guard !words.isEmpty, words.count <= 6 else { return false }
+        var capitalised = 0
+        for word in words {
+            if titleFunctionWords.contains(word) { continue }
+            guard let first = word.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return false }
+            capitalised += 1
+        }
+        // One capitalised word alone ("Yes.") is not a title.
+        return capitalised >= 2
     }
 
     private static func endsWithQuestionMark(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -189,3 +189,32 @@ import Testing
         #expect(answer.text == "2 litres. [1]")
     }
 }
+
+@Suite struct TextRendererTests {
+    @Test func wrappedLinesShowAsOneLine() {
+        #expect(TextRenderer.joiningLines("one\n   two\r\nthree  four") == "one two three  four")
+        #expect(TextRenderer.joiningLines("no breaks  here") == "no breaks  here")
+    }
+
+    @Test func controlCharactersAreEscaped() {
+        #expect(TextRenderer.escaped("a\u{1B}[31mb\u{7}") == "a\\u{1B}[31mb\\u{7}")
+    }
+
+    @Test func rendersAnswerAndCitationLines() {
+        let citation = Citation(source: "doc.txt", paragraph: 2, sentence: 3, text: "Line one\n  continues.", score: 1)
+        let answer = Answer(question: "q", text: "Line one\n  continues. [1]", abstained: false,
+                            citations: [citation], confidence: 1)
+        #expect(TextRenderer().render(answer) == "Line one continues. [1]\n  [1] doc.txt ¶2.3: \"Line one continues.\"\n")
+    }
+
+    @Test func abstentionPrintsOnlyTheMessage() {
+        let answer = Answer(question: "q", text: Answerer.abstentionText, abstained: true, citations: [], confidence: 0)
+        #expect(TextRenderer().render(answer) == Answerer.abstentionText + "\n")
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let citation = Citation(source: "d", paragraph: 1, sentence: 1, text: "t", score: 1)
+        #expect(!TextRenderer(colour: false).renderCitations([citation], numberedFrom: 1).contains("\u{1B}"))
+        #expect(TextRenderer(colour: true).renderCitations([citation], numberedFrom: 1).contains("\u{1B}["))
+    }
+}

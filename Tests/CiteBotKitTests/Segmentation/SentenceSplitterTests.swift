@@ -101,3 +101,16 @@ import Foundation
         #expect(SentenceSplitter().split(" \n\t\n ").paragraphs.isEmpty)
     }
 }
+
+@Suite struct TitleSentenceTests {
+    @Test(arguments: [
+        ("15. Disclaimer of Warranty.\n\nThe program comes with no warranty.", [SentenceRole.heading, .statement]),
+        ("5. Submission of Contributions. Unless stated otherwise, terms apply.", [.heading, .statement]),
+        ("Yes. The Program is free.", [.statement, .statement]),
+        ("Botox results last 3 to 4 months. It varies.", [.statement, .statement]),
+        ("Jane Smith Wrote This Book In Seven Long Years.", [.statement]),
+    ])
+    func shortTitleCaseSentencesAreHeadings(_ text: String, _ roles: [SentenceRole]) {
+        #expect(SentenceSplitter().split(text).sentences.map(\.role) == roles, "\(text)")
+    }
+}
