@@ -8,6 +8,8 @@ public enum SentenceRole: String, Sendable, Hashable, Codable {
     case question
     /// Punctuation or symbols without a single word.
     case symbols
+    /// Lines of a Markdown code fence: program text, not prose.
+    case code
 }
 
 /// A sentence of a document, located by UTF-8 byte offsets into ``Document/text``.

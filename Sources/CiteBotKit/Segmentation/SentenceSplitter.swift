@@ -10,6 +10,7 @@
 ///   number, or an ellipsis that runs on in lower case. Decimals never contain whitespace,
 ///   so "3.5" is never split. A lower-case start after a full stop still begins a new
 ///   sentence: list fragments are often written that way.
+/// - Lines from a Markdown code fence (```) to its closing fence are code: kept, never cited.
 /// - A block is a heading when it is a Markdown heading, or a paragraph's only line with
 ///   at most ``maximumHeadingWords`` words that ends without `.`, `!`, `:` or `;`
 ///   (a one-line question such as an article's title counts too).
@@ -32,13 +33,42 @@ public struct SentenceSplitter: Sendable {
     private func split(bytes: UnsafeBufferPointer<UInt8>, document: Int) -> Segmentation {
         var result = Segmentation()
         var paragraphLines: [Range<Int>] = []
+        // Lines inside (or opening/closing) a Markdown code fence: code, never prose.
+        var codeLines = Set<Int>()
+        var inFence = false
 
         func closeParagraph() {
             guard !paragraphLines.isEmpty else { return }
             let number = result.paragraphs.count + 1
             let first = result.sentences.count
-            let blocks = Self.blocks(of: paragraphLines, in: bytes)
-            for block in blocks {
+            // Runs of code lines become one uncitable "sentence" each; prose runs are split.
+            var runs: [(lines: [Range<Int>], isCode: Bool)] = []
+            for line in paragraphLines {
+                let isCode = codeLines.contains(line.lowerBound)
+                if let last = runs.last, last.isCode == isCode {
+                    runs[runs.count - 1].lines.append(line)
+                } else {
+                    runs.append(([line], isCode))
+                }
+            }
+            var blocks: [Block] = []
+            var codeBlocks = Set<Int>()
+            for run in runs {
+                if run.isCode, let firstLine = run.lines.first, let lastLine = run.lines.last {
+                    codeBlocks.insert(blocks.count)
+                    blocks.append(Block(range: firstLine.lowerBound..<lastLine.upperBound,
+                                        isMarkdownHeading: false, isListItem: false))
+                } else {
+                    blocks += Self.blocks(of: run.lines, in: bytes)
+                }
+            }
+            for (blockIndex, block) in blocks.enumerated() {
+                if codeBlocks.contains(blockIndex) {
+                    result.sentences.append(Sentence(
+                        document: document, paragraph: number, number: result.sentences.count - first + 1,
+                        range: block.range, role: .code))
+                    continue
+                }
                 let ranges = sentenceRanges(in: block.range, in: bytes)
                 let role = ranges.count == 1
                     ? blockRole(block, isOnlyLine: paragraphLines.count == 1, in: bytes) : .statement
@@ -74,6 +104,9 @@ public struct SentenceSplitter: Sendable {
                 if line.isEmpty {
                     closeParagraph()
                 } else {
+                    let isFence = Self.isCodeFence(line, in: bytes)
+                    if isFence || inFence { codeLines.insert(line.lowerBound) }
+                    if isFence { inFence.toggle() }
                     paragraphLines.append(line)
                 }
                 lineStart = index + 1
@@ -82,6 +115,15 @@ public struct SentenceSplitter: Sendable {
         }
         closeParagraph()
         return result
+    }
+
+    /// A Markdown fence line: three or more backticks or tildes, optionally followed by
+    /// an info string ("```swift").
+    private static func isCodeFence(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 3 else { return false }
+        let mark = bytes[line.lowerBound]
+        guard mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~") else { return false }
+        return bytes[line.lowerBound + 1] == mark && bytes[line.lowerBound + 2] == mark
     }
 
     // MARK: - Blocks

@@ -114,3 +114,21 @@ import Foundation
         #expect(SentenceSplitter().split(text).sentences.map(\.role) == roles, "\(text)")
     }
 }
+
+@Suite struct CodeFenceTests {
+    @Test func fencedCodeIsNeverCitable() {
+        let text = "Add it to your package:\n\n```swift\nlet x = 1. let y = 2.\n\nprint(x)\n```\n\nThen build it."
+        let segmentation = SentenceSplitter().split(text)
+        let roles = segmentation.sentences.map(\.role)
+        #expect(roles == [.statement, .code, .code, .statement])
+        let quoted = segmentation.sentences.map { CorpusIndex.slice(text, $0.range) }
+        #expect(quoted[1] == "```swift\nlet x = 1. let y = 2.")
+        #expect(quoted[3] == "Then build it.")
+    }
+
+    @Test func tildeFencesAndProseAfterClosingFenceInOneParagraph() {
+        let text = "~~~\ncode here.\n~~~\nProse follows here."
+        let roles = SentenceSplitter().split(text).sentences.map(\.role)
+        #expect(roles == [.code, .statement])
+    }
+}
