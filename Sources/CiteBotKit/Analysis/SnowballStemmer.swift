@@ -32,3 +32,28 @@ public final class SnowballStemmer: Sendable {
         }
     }
 }
+
+/// A Snowball stemmer owned by one thread: no lock, stems UTF-8 bytes in place.
+///
+/// Index workers each create one, so stemming never waits on another core. Not
+/// `Sendable`: libstemmer's scratch state must never be shared.
+final class LocalStemmer {
+    private let raw: OpaquePointer
+
+    /// Fails only if libstemmer lacks the algorithm.
+    init?(language: String = "english") {
+        guard let raw = sb_stemmer_new(language, "UTF_8") else { return nil }
+        self.raw = raw
+    }
+
+    deinit { sb_stemmer_delete(raw) }
+
+    /// Calls `body` with the stem of the lower-cased word `word` (valid during the call only).
+    ///
+    /// - Complexity: O(n) in the word's length.
+    func withStem<R>(of word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let base = word.baseAddress,
+              let out = sb_stemmer_stem(raw, base, Int32(word.count)) else { return body(word) }
+        return body(UnsafeBufferPointer(start: out, count: Int(sb_stemmer_length(raw))))
+    }
+}

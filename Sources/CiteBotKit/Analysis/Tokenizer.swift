@@ -13,6 +13,10 @@ public struct WordToken: Sendable, Hashable {
 ///
 /// Everything else — punctuation, symbols, hyphens, control characters — separates words,
 /// so "muscle-relaxing" is two words. Works on any script that Unicode marks alphabetic.
+///
+/// The scan runs over UTF-8 bytes: ASCII (nearly all of English text) is classified by a
+/// table and folded in place, and only words that contain other scalars go through
+/// `String` lower-casing and NFC normalisation. Both paths yield the same words.
 public struct Tokenizer: Sendable {
     /// Words longer than this many bytes are cut: they are never useful query terms and
     /// an unbroken megabyte of letters must not become a megabyte-long term.
@@ -27,95 +31,218 @@ public struct Tokenizer: Sendable {
     /// - Complexity: O(n) in the text's UTF-8 length.
     public func words<S: StringProtocol>(in text: S) -> [WordToken] {
         var result: [WordToken] = []
-        var current = String.UnicodeScalarView()
-        var ascii = true
-        var start = 0
-        var offset = 0
-        var previous: Unicode.Scalar? = nil
-
-        func flush(at end: Int) {
-            guard !current.isEmpty else { return }
-            var word = String(current)
-            if !ascii { word = word.precomposedStringWithCanonicalMapping }
-            // A trailing apostrophe ("dogs'") belongs to no word.
-            while word.hasSuffix("'") { word.removeLast() }
-            if word.utf8.count > maximumWordBytes {
-                word = String(decoding: word.utf8.prefix(maximumWordBytes), as: UTF8.self)
-            }
-            if !word.isEmpty { result.append(WordToken(surface: word, range: start..<end)) }
-            current.removeAll(keepingCapacity: true)
-            ascii = true
+        var scratch = WordScratch()
+        let collect: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void = { bytes, range in
+            result.append(WordToken(surface: String(decoding: bytes, as: UTF8.self), range: range))
         }
-
-        let scalars = Array(text.unicodeScalars)
-        for (i, scalar) in scalars.enumerated() {
-            let width = UTF8.width(scalar)
-            defer {
-                offset += width
-                previous = scalar
-            }
-            // A combining mark continues the word it follows ("e" + U+0301 is "é").
-            if !current.isEmpty, Self.isCombiningMark(scalar) {
-                current.append(scalar)
-                ascii = false
-                continue
-            }
-            if let folded = Self.wordScalar(scalar) {
-                if current.isEmpty { start = offset }
-                if folded.value >= 0x80 { ascii = false }
-                if folded.value < 0x80 {
-                    current.append(folded)
-                } else {
-                    current.append(contentsOf: String(folded).lowercased().unicodeScalars)
-                }
-                continue
-            }
-            let next: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
-            if !current.isEmpty, let previous, let next, Self.joins(scalar, previous, next) {
-                current.append(Self.isApostrophe(scalar) ? "'" : scalar)
-                continue
-            }
-            flush(at: offset)
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            scan(bytes, scratch: &scratch, collect)
         }
-        flush(at: offset)
+        if done == nil {
+            let copy = Array(text.utf8)
+            copy.withUnsafeBufferPointer { scan($0, scratch: &scratch, collect) }
+        }
         return result
     }
 
-    /// The lower-cased ASCII form of a word character, the scalar itself for other
-    /// letters and digits, or nil for a separator.
-    private static func wordScalar(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        switch scalar.value {
-        case 0x30...0x39, 0x61...0x7A: return scalar
-        case 0x41...0x5A: return Unicode.Scalar(scalar.value + 32)
-        case 0..<0x80: return nil
-        default:
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType == .decimal { return scalar }
-            return nil
+    /// Calls `body` with each word of `bytes` (valid UTF-8): its folded form, valid only
+    /// during the call, and its byte range in `bytes`.
+    ///
+    /// - Complexity: O(n) in the byte count; no allocation for ASCII words once `scratch` has grown.
+    func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, scratch: inout WordScratch,
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+    ) {
+        Self.asciiClass.withUnsafeBufferPointer { table in
+            scan(bytes, table: table, scratch: &scratch, body)
         }
     }
 
-    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
-        guard scalar.value >= 0x300 else { return false }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>, scratch: inout WordScratch,
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+    ) {
+        var word = WordState()
+        var offset = 0
+        let count = bytes.count
+        var previous = ScalarClass.none
+        while offset < count {
+            let byte = bytes[offset]
+            if byte < 0x80 {
+                let kind = table[Int(byte)]
+                if kind & Self.wordBit != 0 {
+                    if word.length == 0 { word.start = offset }
+                    scratch.append(kind & Self.letterBit != 0 && byte < 0x61 ? byte + 32 : byte, at: &word)
+                } else if word.length > 0, byte == 0x27 || byte == 0x2E || byte == 0x2C,
+                          offset + 1 < count,
+                          Self.joins(byte, previous: previous, next: Self.classify(bytes, at: offset + 1, table: table).kind) {
+                    scratch.append(byte, at: &word)
+                } else if word.length > 0 {
+                    flush(&word, scratch: &scratch, end: offset, body)
+                }
+                previous = ScalarClass(ascii: kind)
+                offset += 1
+                continue
+            }
+            let (scalar, width) = Self.decode(bytes, at: offset)
+            let kind = ScalarClass(scalar)
+            defer {
+                offset += width
+                previous = kind
+            }
+            // A combining mark continues the word it follows ("e" + U+0301 is "é").
+            if word.length > 0, kind.isCombiningMark {
+                scratch.append(bytes, offset..<(offset + width), at: &word)
+                word.ascii = false
+                continue
+            }
+            if kind.isWord {
+                if word.length == 0 { word.start = offset }
+                word.ascii = false
+                for folded in String(scalar).lowercased().utf8 { scratch.append(folded, at: &word) }
+                continue
+            }
+            if word.length > 0, scalar == "\u{2019}", offset + width < count,
+               previous.isAlphabetic, Self.classify(bytes, at: offset + width, table: table).kind.isAlphabetic {
+                scratch.append(0x27, at: &word)
+                continue
+            }
+            flush(&word, scratch: &scratch, end: offset, body)
         }
+        flush(&word, scratch: &scratch, end: offset, body)
     }
 
-    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "'" || scalar == "\u{2019}"
+    private func flush(
+        _ word: inout WordState, scratch: inout WordScratch, end: Int,
+        _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void
+    ) {
+        guard word.length > 0 else { return }
+        defer {
+            word.length = 0
+            word.ascii = true
+        }
+        if word.ascii {
+            var length = word.length
+            // A trailing apostrophe ("dogs'") belongs to no word.
+            while length > 0, scratch.buffer[length - 1] == 0x27 { length -= 1 }
+            length = min(length, maximumWordBytes)
+            guard length > 0 else { return }
+            scratch.buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<length]), word.start..<end) }
+            return
+        }
+        // Rare: a word with non-ASCII letters takes the String path for case folding and NFC.
+        var text = String(decoding: scratch.buffer[0..<word.length], as: UTF8.self).precomposedStringWithCanonicalMapping
+        while text.hasSuffix("'") { text.removeLast() }
+        if text.utf8.count > maximumWordBytes {
+            text = String(decoding: text.utf8.prefix(maximumWordBytes), as: UTF8.self)
+        }
+        guard !text.isEmpty else { return }
+        text.withUTF8 { body($0, word.start..<end) }
     }
 
-    /// True when `scalar`, between `previous` and `next`, is part of one word:
-    /// an apostrophe between letters or a decimal point/comma between digits.
-    private static func joins(_ scalar: Unicode.Scalar, _ previous: Unicode.Scalar, _ next: Unicode.Scalar) -> Bool {
-        if isApostrophe(scalar) {
-            return previous.properties.isAlphabetic && next.properties.isAlphabetic
+    /// Whether the ASCII `byte` (an apostrophe, a full stop or a comma) joins the scalars around it.
+    @inline(__always)
+    private static func joins(_ byte: UInt8, previous: ScalarClass, next: ScalarClass) -> Bool {
+        if byte == 0x27 { return previous.isAlphabetic && next.isAlphabetic }
+        return previous.isDecimal && next.isDecimal
+    }
+
+    @inline(__always)
+    private static func classify(
+        _ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, table: UnsafeBufferPointer<UInt8>
+    ) -> (kind: ScalarClass, width: Int) {
+        let byte = bytes[offset]
+        if byte < 0x80 { return (ScalarClass(ascii: table[Int(byte)]), 1) }
+        let (scalar, width) = decode(bytes, at: offset)
+        return (ScalarClass(scalar), width)
+    }
+
+    /// Decodes the scalar starting at `offset` of valid UTF-8 (U+FFFD for a stray byte).
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[offset]
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard width > 1, offset + width <= bytes.count else { return ("\u{FFFD}", 1) }
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for i in 1..<width {
+            let next = bytes[offset + i]
+            guard next & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            value = value << 6 | UInt32(next & 0x3F)
         }
-        if scalar == "." || scalar == "," {
-            return previous.properties.numericType == .decimal && next.properties.numericType == .decimal
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+    }
+
+    static let wordBit: UInt8 = 1
+    static let letterBit: UInt8 = 2
+    static let digitBit: UInt8 = 4
+
+    /// Per ASCII byte: word character, letter, decimal digit.
+    static let asciiClass: [UInt8] = (0..<128).map { byte -> UInt8 in
+        switch byte {
+        case 0x30...0x39: return wordBit | digitBit
+        case 0x41...0x5A, 0x61...0x7A: return wordBit | letterBit
+        default: return 0
         }
-        return false
+    }
+}
+
+/// What the tokenizer needs to know about one scalar.
+struct ScalarClass {
+    var isWord = false
+    var isAlphabetic = false
+    var isDecimal = false
+    var isCombiningMark = false
+
+    static let none = ScalarClass()
+
+    @inline(__always)
+    init() {}
+
+    @inline(__always)
+    init(ascii kind: UInt8) {
+        isWord = kind & Tokenizer.wordBit != 0
+        isAlphabetic = kind & Tokenizer.letterBit != 0
+        isDecimal = kind & Tokenizer.digitBit != 0
+    }
+
+    init(_ scalar: Unicode.Scalar) {
+        self.init()
+        if scalar.value < 0x80 {
+            self.init(ascii: Tokenizer.asciiClass[Int(scalar.value)])
+            return
+        }
+        let properties = scalar.properties
+        isAlphabetic = properties.isAlphabetic
+        isDecimal = properties.numericType == .decimal
+        isWord = isAlphabetic || isDecimal
+        if scalar.value >= 0x300 {
+            switch properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: isCombiningMark = true
+            default: break
+            }
+        }
+    }
+}
+
+/// The word being collected: where it started and how many folded bytes it has.
+struct WordState {
+    var start = 0
+    var length = 0
+    var ascii = true
+}
+
+/// A growable byte buffer reused from word to word.
+struct WordScratch {
+    var buffer = [UInt8](repeating: 0, count: 256)
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8, at word: inout WordState) {
+        if word.length == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+        buffer[word.length] = byte
+        word.length += 1
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at word: inout WordState) {
+        for i in range { append(bytes[i], at: &word) }
     }
 }

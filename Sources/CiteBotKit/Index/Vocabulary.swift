@@ -35,4 +35,16 @@ public struct Vocabulary: Sendable, Equatable {
         surfaces[surface, default: SurfaceEntry(term: id, count: 0)].count += 1
         return id
     }
+
+    /// Replaces the contents with interned tables: terms by id, surfaces with their term and count.
+    mutating func load(terms table: ByteStringTable, surfaces: ByteStringTable, surfaceTerms: [Int32], surfaceCounts: [Int]) {
+        terms = (0..<table.count).map { table.string($0) }
+        ids = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($0.element, Int32($0.offset)) })
+        var entries: [String: SurfaceEntry] = [:]
+        entries.reserveCapacity(surfaces.count)
+        for id in 0..<surfaces.count {
+            entries[surfaces.string(id)] = SurfaceEntry(term: surfaceTerms[id], count: surfaceCounts[id])
+        }
+        self.surfaces = entries
+    }
 }

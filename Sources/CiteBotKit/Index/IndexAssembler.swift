@@ -1,0 +1,286 @@
+/// What a saved index keeps beyond ``CorpusIndex`` so that its documents can be merged
+/// again later without re-reading them: the analysis of each document, in global ids.
+struct IndexSegments: Sendable, Equatable {
+    /// Term strings by global id (the vocabulary's order).
+    var terms = ByteStringTable()
+    /// Surface words by global surface id, with their term and corpus-wide count.
+    var surfaces = ByteStringTable()
+    var surfaceTerms: [Int32] = []
+    var surfaceCounts: [Int] = []
+    /// Occurrences of each entry of ``CorpusIndex/sentenceVectors`` (aligned with its columns).
+    var sentenceCounts: [Int32] = []
+    /// Document d's distinct terms in order of first occurrence:
+    /// `documentTerms[documentTermOffsets[d]..<documentTermOffsets[d + 1]]`.
+    var documentTermOffsets: [Int] = [0]
+    var documentTerms: [Int32] = []
+    /// Document d's surface words with their counts in d, laid out the same way.
+    var documentSurfaceOffsets: [Int] = [0]
+    var documentSurfaces: [Int32] = []
+    var documentSurfaceCounts: [Int32] = []
+}
+
+/// Merges document analyses into a weighted ``CorpusIndex``.
+///
+/// Terms are numbered in order of first occurrence over the documents in order, exactly
+/// as one pass over the whole corpus would; rows, passages, vectors and postings are
+/// then computed in independent chunks, on several cores when `workers` > 1, with the
+/// same arithmetic in the same order, so the result never depends on `workers`.
+struct IndexAssembler {
+    var options: IndexOptions
+    var workers: Int
+
+    /// - Complexity: O(total entries · log(entries per row)).
+    func assemble(
+        _ documents: [Document], _ analyses: [DocumentAnalysis], pools: [TermPool]
+    ) throws -> (index: CorpusIndex, segments: IndexSegments) {
+        var segments = IndexSegments()
+        let termMaps = numberWords(analyses, pools: pools, into: &segments)
+        let termCount = segments.terms.count
+
+        var sentences: [Sentence] = []
+        var paragraphs: [Paragraph] = []
+        var passages: [Range<Int>] = []
+        var passageOfSentence: [Int32] = []
+        var paragraphOfSentence: [Int32] = []
+        var documentSentenceStarts: [Int] = []
+        for (documentIndex, analysis) in analyses.enumerated() {
+            let base = sentences.count
+            documentSentenceStarts.append(base)
+            for var sentence in analysis.sentences {
+                sentence.document = documentIndex
+                sentences.append(sentence)
+            }
+            for var paragraph in analysis.paragraphs {
+                paragraph.document = documentIndex
+                paragraph.sentences = (paragraph.sentences.lowerBound + base)..<(paragraph.sentences.upperBound + base)
+                let paragraphIndex = Int32(paragraphs.count)
+                paragraphs.append(paragraph)
+                var start = paragraph.sentences.lowerBound
+                while start < paragraph.sentences.upperBound {
+                    let end = min(start + options.passageSentences, paragraph.sentences.upperBound)
+                    for _ in start..<end {
+                        passageOfSentence.append(Int32(passages.count))
+                        paragraphOfSentence.append(paragraphIndex)
+                    }
+                    passages.append(start..<end)
+                    start = end
+                }
+            }
+        }
+
+        let pieces = workers > 1 ? workers * 4 : 1
+        let passageRanges = passages
+        // Sentence rows in global ids, sorted by term.
+        let documentChunks = ParallelChunks.ranges(analyses.count, pieces: pieces)
+        let sentenceRows = CountRows.concatenate(ParallelChunks.map(documentChunks.count, workers: workers) { c in
+            var rows = CountRows()
+            for d in documentChunks[c] {
+                let analysis = analyses[d]
+                let map = termMaps[analysis.pool]
+                for j in 0..<analysis.sentences.count {
+                    let start = rows.columns.count
+                    for k in analysis.rowOffsets[j]..<analysis.rowOffsets[j + 1] {
+                        rows.columns.append(map[Int(analysis.rowTerms[k])])
+                        rows.counts.append(analysis.rowCounts[k])
+                    }
+                    rows.sortRow(from: start)
+                    rows.offsets.append(rows.columns.count)
+                }
+            }
+            return rows
+        })
+        guard !sentenceRows.columns.isEmpty else {
+            throw CorpusError.noIndexableText(documents.map(\.source))
+        }
+        // Passage rows: the sum of their sentences' rows.
+        let passageChunks = ParallelChunks.ranges(passages.count, pieces: pieces)
+        let passageRows = CountRows.concatenate(ParallelChunks.map(passageChunks.count, workers: workers) { c in
+            var rows = CountRows()
+            var total = [Int32](repeating: 0, count: termCount)
+            var touched: [Int32] = []
+            for p in passageChunks[c] {
+                touched.removeAll(keepingCapacity: true)
+                for s in passageRanges[p] {
+                    for i in sentenceRows.offsets[s]..<sentenceRows.offsets[s + 1] {
+                        let term = Int(sentenceRows.columns[i])
+                        if total[term] == 0 { touched.append(Int32(term)) }
+                        total[term] += sentenceRows.counts[i]
+                    }
+                }
+                touched.sort()
+                for term in touched {
+                    rows.columns.append(term)
+                    rows.counts.append(total[Int(term)])
+                    total[Int(term)] = 0
+                }
+                rows.offsets.append(rows.columns.count)
+            }
+            return rows
+        })
+
+        let sentenceFrequency = sentenceRows.documentFrequency(termCount: termCount)
+        let passageFrequency = passageRows.documentFrequency(termCount: termCount)
+        let sentenceIDF = sentenceFrequency.map {
+            Float(TfIdfWeighting.idf(documentFrequency: Int($0), unitCount: sentences.count))
+        }
+        let passageIDF = passageFrequency.map {
+            Float(TfIdfWeighting.idf(documentFrequency: Int($0), unitCount: passages.count))
+        }
+        let sentenceVectors = sentenceRows.weighted(idf: sentenceIDF, workers: workers)
+        let passageVectors = passageRows.weighted(idf: passageIDF, workers: workers)
+        let postings = Self.transpose(passageVectors, columnCount: termCount)
+        segments.sentenceCounts = sentenceRows.counts
+
+        var vocabulary = Vocabulary()
+        vocabulary.load(terms: segments.terms, surfaces: segments.surfaces,
+                        surfaceTerms: segments.surfaceTerms, surfaceCounts: segments.surfaceCounts)
+        let index = CorpusIndex(
+            documents: documents, sentences: sentences, paragraphs: paragraphs, passages: passages,
+            passageOfSentence: passageOfSentence, paragraphOfSentence: paragraphOfSentence,
+            vocabulary: vocabulary, sentenceVectors: sentenceVectors, passageVectors: passageVectors,
+            passagePostings: postings, sentenceIDF: sentenceIDF, passageIDF: passageIDF,
+            sentenceFrequency: sentenceFrequency, options: options)
+        return (index, segments)
+    }
+
+    /// Gives every term and surface word its global id, in order of first occurrence, and
+    /// records each document's terms and surfaces; returns each pool's term → global id map.
+    private func numberWords(
+        _ analyses: [DocumentAnalysis], pools: [TermPool], into segments: inout IndexSegments
+    ) -> [[Int32]] {
+        var termMaps = pools.map { [Int32](repeating: -1, count: $0.terms.count) }
+        var surfaceMaps = pools.map { [Int32](repeating: -1, count: $0.surfaces.count) }
+        for analysis in analyses {
+            let p = analysis.pool
+            let pool = pools[p]
+            pool.terms.bytes.withUnsafeBufferPointer { arena in
+                for term in analysis.termOrder {
+                    var id = termMaps[p][Int(term)]
+                    if id < 0 {
+                        id = segments.terms.insert(UnsafeBufferPointer(rebasing: arena[pool.terms.range(of: Int(term))])).id
+                        termMaps[p][Int(term)] = id
+                    }
+                    segments.documentTerms.append(id)
+                }
+            }
+            segments.documentTermOffsets.append(segments.documentTerms.count)
+            pool.surfaces.bytes.withUnsafeBufferPointer { arena in
+                for (surface, count) in zip(analysis.surfaces, analysis.surfaceCounts) {
+                    var id = surfaceMaps[p][Int(surface)]
+                    if id < 0 {
+                        let inserted: Bool
+                        (id, inserted) = segments.surfaces.insert(
+                            UnsafeBufferPointer(rebasing: arena[pool.surfaces.range(of: Int(surface))]))
+                        if inserted {
+                            segments.surfaceTerms.append(termMaps[p][Int(pool.surfaceTerm[Int(surface)])])
+                            segments.surfaceCounts.append(0)
+                        }
+                        surfaceMaps[p][Int(surface)] = id
+                    }
+                    segments.surfaceCounts[Int(id)] += Int(count)
+                    segments.documentSurfaces.append(id)
+                    segments.documentSurfaceCounts.append(count)
+                }
+            }
+            segments.documentSurfaceOffsets.append(segments.documentSurfaces.count)
+        }
+        return termMaps
+    }
+
+    /// Postings: for each term, the rows containing it with their weights, rows ascending.
+    static func transpose(_ matrix: SparseRows, columnCount: Int) -> SparseRows {
+        var counts = [Int](repeating: 0, count: columnCount + 1)
+        for column in matrix.columns { counts[Int(column) + 1] += 1 }
+        for i in 1..<counts.count { counts[i] += counts[i - 1] }
+        var cursor = counts
+        var rows = [Int32](repeating: 0, count: matrix.columns.count)
+        var values = [Float](repeating: 0, count: matrix.columns.count)
+        matrix.columns.withUnsafeBufferPointer { columns in
+            matrix.values.withUnsafeBufferPointer { weights in
+                for r in 0..<matrix.count {
+                    for i in matrix.offsets[r]..<matrix.offsets[r + 1] {
+                        let column = Int(columns[i])
+                        rows[cursor[column]] = Int32(r)
+                        values[cursor[column]] = weights[i]
+                        cursor[column] += 1
+                    }
+                }
+            }
+        }
+        return SparseRows(offsets: counts, columns: rows, values: values)
+    }
+}
+
+/// Rows of (term, count) pairs, sorted by term within each row.
+struct CountRows: Sendable {
+    var offsets: [Int] = [0]
+    var columns: [Int32] = []
+    var counts: [Int32] = []
+
+    var count: Int { offsets.count - 1 }
+
+    /// Sorts the entries from `start` to the end by term (rows are short: insertion sort).
+    mutating func sortRow(from start: Int) {
+        let end = columns.count
+        guard end - start > 1 else { return }
+        for i in (start + 1)..<end {
+            let column = columns[i], value = counts[i]
+            var j = i
+            while j > start, columns[j - 1] > column {
+                columns[j] = columns[j - 1]
+                counts[j] = counts[j - 1]
+                j -= 1
+            }
+            columns[j] = column
+            counts[j] = value
+        }
+    }
+
+    static func concatenate(_ parts: [CountRows]) -> CountRows {
+        var result = CountRows()
+        result.columns.reserveCapacity(parts.reduce(0) { $0 + $1.columns.count })
+        result.counts.reserveCapacity(result.columns.capacity)
+        for part in parts {
+            let base = result.columns.count
+            result.columns.append(contentsOf: part.columns)
+            result.counts.append(contentsOf: part.counts)
+            result.offsets.append(contentsOf: part.offsets.dropFirst().map { $0 + base })
+        }
+        return result
+    }
+
+    /// How many rows contain each term.
+    func documentFrequency(termCount: Int) -> [Int32] {
+        var frequency = [Int32](repeating: 0, count: termCount)
+        for column in columns { frequency[Int(column)] += 1 }
+        return frequency
+    }
+
+    /// L2-normalised TF-IDF rows: w = (1 + ln c) · idf, divided by the row's norm.
+    func weighted(idf: [Float], workers: Int) -> SparseRows {
+        let chunks = ParallelChunks.ranges(count, pieces: workers > 1 ? workers * 4 : 1)
+        let tf = (0..<256).map { Float(TfIdfWeighting.tf($0)) }
+        let parts = ParallelChunks.map(chunks.count, workers: workers) { c -> [Float] in
+            let rows = chunks[c]
+            guard !rows.isEmpty else { return [] }
+            var values = [Float]()
+            values.reserveCapacity(offsets[rows.upperBound] - offsets[rows.lowerBound])
+            for r in rows {
+                let start = values.count
+                var norm: Float = 0
+                for i in offsets[r]..<offsets[r + 1] {
+                    let count = Int(counts[i])
+                    let weight = (count < 256 ? tf[count] : Float(TfIdfWeighting.tf(count))) * idf[Int(columns[i])]
+                    values.append(weight)
+                    norm += weight * weight
+                }
+                let length = norm.squareRoot()
+                if length > 0 {
+                    for i in start..<values.count { values[i] /= length }
+                }
+            }
+            return values
+        }
+        return SparseRows(offsets: offsets, columns: columns, values: Array(parts.joined()))
+    }
+}
