@@ -31,6 +31,10 @@ public struct CorpusIndex: Sendable {
     public let sentenceFrequency: [Int32]
     /// The options the index was built with; questions are analysed the same way.
     public let options: IndexOptions
+    /// Score arrays reused by ``PassageRetriever`` from question to question.
+    let accumulators = AccumulatorPool()
+    /// The typo-correction index over ``vocabulary``, built on first use.
+    let corrections = LazyCorrectionIndex()
 
     init(
         documents: [Document], sentences: [Sentence], paragraphs: [Paragraph], passages: [Range<Int>],

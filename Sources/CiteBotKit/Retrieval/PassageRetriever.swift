@@ -1,8 +1,13 @@
+import Synchronization
+
 /// Finds the passages most similar to a question through the inverted index.
 ///
 /// The question vector is re-weighted with passage-level idf and L2-normalised; each
 /// passage's score is the dot product with its TF-IDF vector (its cosine), accumulated
-/// term at a time over the postings. Ties break by passage order.
+/// term at a time over the postings into a dense array reused from question to question.
+/// Only the passages touched are then offered to a bounded heap of the `limit` best, so
+/// selection costs O(touched · log limit) rather than a sort of every match. Ties break
+/// by passage order (the earlier passage first).
 public struct PassageRetriever: Sendable {
     public let index: CorpusIndex
 
@@ -12,8 +17,9 @@ public struct PassageRetriever: Sendable {
 
     /// The `limit` passages with the highest cosine to the question vector, best first.
     ///
-    /// - Complexity: O(postings of the vector's terms + matched passages · log).
+    /// - Complexity: O(postings of the vector's terms + touched passages · log `limit`).
     public func top(_ vector: [(id: Int32, weight: Double)], limit: Int) -> [(passage: Int, cosine: Double)] {
+        guard limit > 0 else { return [] }
         // Re-weight by passage-level idf, keeping each entry's share (synonyms count less).
         var weights = vector.map { entry in
             (id: entry.id, weight: Double(index.passageIDF[Int(entry.id)])
@@ -21,14 +27,111 @@ public struct PassageRetriever: Sendable {
         }
         let norm = weights.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         for i in weights.indices { weights[i].weight /= norm }
-        var scores: [Int: Double] = [:]
-        for (id, weight) in weights {
-            for i in index.passagePostings.row(Int(id)) {
-                scores[Int(index.passagePostings.columns[i]), default: 0] += weight * Double(index.passagePostings.values[i])
+
+        var scratch = index.accumulators.take(size: index.passages.count)
+        defer { index.accumulators.give(back: scratch) }
+        let postings = index.passagePostings
+        postings.columns.withUnsafeBufferPointer { rows in
+            postings.values.withUnsafeBufferPointer { values in
+                for (id, weight) in weights {
+                    for i in postings.row(Int(id)) {
+                        let passage = Int(rows[i])
+                        if scratch.scores[passage] == 0 { scratch.touched.append(Int32(passage)) }
+                        scratch.scores[passage] += weight * Double(values[i])
+                    }
+                }
             }
         }
-        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit).map { ($0.key, $0.value) }
+        var best = BoundedHeap(capacity: limit)
+        for passage in scratch.touched {
+            best.offer(passage: Int(passage), score: scratch.scores[Int(passage)])
+            scratch.scores[Int(passage)] = 0
+        }
+        scratch.touched.removeAll(keepingCapacity: true)
+        return best.sortedBestFirst().map { ($0.passage, $0.score) }
+    }
+}
+
+/// A dense score array and the list of its non-zero entries, cleared after each use.
+struct ScoreAccumulator: Sendable {
+    var scores: [Double]
+    var touched: [Int32] = []
+}
+
+/// Score arrays kept between questions so that answering allocates nothing per passage.
+///
+/// One array per thread answering at the same time; each is handed back all zeros.
+final class AccumulatorPool: Sendable {
+    private let free = Mutex<[ScoreAccumulator]>([])
+
+    func take(size: Int) -> ScoreAccumulator {
+        if var reused = free.withLock({ $0.popLast() }) {
+            if reused.scores.count != size { reused.scores = [Double](repeating: 0, count: size) }
+            return reused
+        }
+        return ScoreAccumulator(scores: [Double](repeating: 0, count: size))
     }
 
+    func give(back accumulator: ScoreAccumulator) {
+        free.withLock { $0.append(accumulator) }
+    }
+}
+
+/// The `capacity` best (score, passage) pairs seen, as a min-heap on "worse first".
+///
+/// A pair is better when its score is higher, or equal with an earlier passage.
+struct BoundedHeap {
+    struct Entry {
+        var passage: Int
+        var score: Double
+    }
+
+    let capacity: Int
+    private(set) var entries: [Entry] = []
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        entries.reserveCapacity(min(capacity, 1024))
+    }
+
+    @inline(__always)
+    static func isBetter(_ a: Entry, than b: Entry) -> Bool {
+        a.score != b.score ? a.score > b.score : a.passage < b.passage
+    }
+
+    /// Keeps the pair if it is among the best `capacity` so far.
+    ///
+    /// - Complexity: O(log capacity).
+    mutating func offer(passage: Int, score: Double) {
+        let entry = Entry(passage: passage, score: score)
+        if entries.count < capacity {
+            entries.append(entry)
+            var child = entries.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.isBetter(entries[parent], than: entries[child]) else { break }
+                entries.swapAt(parent, child)
+                child = parent
+            }
+            return
+        }
+        // The root is the worst kept; replace it only by something better.
+        guard Self.isBetter(entry, than: entries[0]) else { return }
+        entries[0] = entry
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var worst = parent
+            if left < entries.count, Self.isBetter(entries[worst], than: entries[left]) { worst = left }
+            if right < entries.count, Self.isBetter(entries[worst], than: entries[right]) { worst = right }
+            if worst == parent { break }
+            entries.swapAt(parent, worst)
+            parent = worst
+        }
+    }
+
+    /// The kept pairs, best first.
+    func sortedBestFirst() -> [Entry] {
+        entries.sorted { Self.isBetter($0, than: $1) }
+    }
 }

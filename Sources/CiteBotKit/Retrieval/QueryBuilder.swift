@@ -69,27 +69,11 @@ public struct QueryBuilder: Sendable {
         return (ids, words)
     }
 
-    /// The corpus word closest to `surface`, if one is close enough.
+    /// The corpus word closest to `surface`, if one is close enough: least edit distance,
+    /// then most frequent, then alphabetical.
     ///
-    /// - Complexity: O(V · |w|²) over the V corpus words of similar length.
+    /// - Complexity: sub-linear in the vocabulary, through ``CorrectionIndex`` (built on first use).
     public func correction(for surface: String) -> (surface: String, id: Int32)? {
-        let letters = Array(surface.unicodeScalars)
-        guard letters.count >= 4, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
-        let limit = letters.count >= 8 ? 2 : 1
-        var best: (surface: String, id: Int32, distance: Int, count: Int)? = nil
-        for (candidate, entry) in index.vocabulary.surfaces {
-            let length = candidate.unicodeScalars.count
-            guard abs(length - letters.count) <= limit else { continue }
-            let distance = editDistance(letters, Array(candidate.unicodeScalars), limit: limit)
-            guard distance <= limit else { continue }
-            if let current = best {
-                let better = distance < current.distance
-                    || (distance == current.distance && entry.count > current.count)
-                    || (distance == current.distance && entry.count == current.count && candidate < current.surface)
-                if !better { continue }
-            }
-            best = (candidate, entry.term, distance, entry.count)
-        }
-        return best.map { ($0.surface, $0.id) }
+        index.corrections.index(for: index.vocabulary).correction(for: surface)
     }
 }

@@ -1,0 +1,138 @@
+import Synchronization
+
+/// Finds the corpus word closest to a misspelt one without comparing it with every word.
+///
+/// A deletion-neighbourhood index (the "symmetric delete" method): two words within
+/// optimal-string-alignment distance d both reduce, by at most d deletions each, to a
+/// common string (a substitution or an adjacent transposition is one deletion on each
+/// side, an insertion one deletion on the other). Every corpus word is filed under the
+/// hashes of its deletion variants — up to 2 deletions for words of 6 letters or more,
+/// which is as far as any correction reaches them, else 1 — and a question word looks
+/// up its own variants. Candidates are then checked with ``editDistance(_:_:limit:)``
+/// and chosen by the rule of ``QueryBuilder/correction(for:)``: least distance, then
+/// most frequent, then alphabetical. Hash collisions only add candidates, so the result
+/// is exactly that of a scan over the whole vocabulary.
+struct CorrectionIndex: Sendable {
+    private let surfaces: [String]
+    private let counts: [Int]
+    private let terms: [Int32]
+    /// Scalars of surface i: `scalars[scalarOffsets[i]..<scalarOffsets[i + 1]]`.
+    private let scalars: [Unicode.Scalar]
+    private let scalarOffsets: [Int]
+    /// Bucket b lists the surfaces with a deletion variant hashing to b:
+    /// `bucketEntries[bucketOffsets[b]..<bucketOffsets[b + 1]]`.
+    private let bucketOffsets: [Int32]
+    private let bucketEntries: [Int32]
+    private let mask: Int
+
+    /// - Complexity: O(V · n²) for V words of n letters, once.
+    init(vocabulary: Vocabulary) {
+        let sorted = vocabulary.surfaces.sorted { $0.key < $1.key }
+        surfaces = sorted.map(\.key)
+        counts = sorted.map(\.value.count)
+        terms = sorted.map(\.value.term)
+        var scalars: [Unicode.Scalar] = []
+        var scalarOffsets = [0]
+        for surface in surfaces {
+            scalars.append(contentsOf: surface.unicodeScalars)
+            scalarOffsets.append(scalars.count)
+        }
+        var keys: [UInt64] = []
+        var owners: [Int32] = []
+        for i in surfaces.indices {
+            let word = scalars[scalarOffsets[i]..<scalarOffsets[i + 1]]
+            Self.forEachVariant(of: word, depth: word.count >= 6 ? 2 : 1) { hash in
+                keys.append(hash)
+                owners.append(Int32(i))
+            }
+        }
+        var bucketCount = 1024
+        while bucketCount < keys.count { bucketCount *= 2 }
+        let mask = bucketCount - 1
+        var offsets = [Int32](repeating: 0, count: bucketCount + 1)
+        for key in keys { offsets[Int(truncatingIfNeeded: key) & mask + 1] += 1 }
+        for b in 0..<bucketCount { offsets[b + 1] += offsets[b] }
+        var cursor = offsets
+        var entries = [Int32](repeating: 0, count: keys.count)
+        for (key, owner) in zip(keys, owners) {
+            let bucket = Int(truncatingIfNeeded: key) & mask
+            entries[Int(cursor[bucket])] = owner
+            cursor[bucket] += 1
+        }
+        self.scalars = scalars
+        self.scalarOffsets = scalarOffsets
+        self.bucketOffsets = offsets
+        self.bucketEntries = entries
+        self.mask = mask
+    }
+
+    /// The corpus word closest to `surface`, if one is close enough (see ``QueryBuilder/correction(for:)``).
+    ///
+    /// - Complexity: O(n² · candidates) for a word of n letters; independent of the vocabulary's size
+    ///   but for the candidates that share a deletion variant.
+    func correction(for surface: String) -> (surface: String, id: Int32)? {
+        let letters = Array(surface.unicodeScalars)
+        guard letters.count >= 4, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
+        let limit = letters.count >= 8 ? 2 : 1
+        var seen = Set<Int32>()
+        Self.forEachVariant(of: letters[...], depth: limit) { hash in
+            let bucket = Int(truncatingIfNeeded: hash) & mask
+            for i in bucketOffsets[bucket]..<bucketOffsets[bucket + 1] { seen.insert(bucketEntries[Int(i)]) }
+        }
+        var best: (surface: String, id: Int32, distance: Int, count: Int)? = nil
+        for candidate in seen {
+            let i = Int(candidate)
+            let word = Array(scalars[scalarOffsets[i]..<scalarOffsets[i + 1]])
+            guard abs(word.count - letters.count) <= limit else { continue }
+            let distance = editDistance(letters, word, limit: limit)
+            guard distance <= limit else { continue }
+            let count = counts[i]
+            if let current = best {
+                let better = distance < current.distance
+                    || (distance == current.distance && count > current.count)
+                    || (distance == current.distance && count == current.count && surfaces[i] < current.surface)
+                if !better { continue }
+            }
+            best = (surfaces[i], terms[i], distance, count)
+        }
+        return best.map { ($0.surface, $0.id) }
+    }
+
+    /// Calls `body` with the hash of `word` and of every string made by deleting up to
+    /// `depth` of its scalars (a variant reached twice may be reported twice).
+    private static func forEachVariant(of word: ArraySlice<Unicode.Scalar>, depth: Int, _ body: (UInt64) -> Void) {
+        let start = word.startIndex, n = word.count
+        func hash(skipping a: Int, _ b: Int) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var length: UInt64 = 0
+            for i in 0..<n where i != a && i != b {
+                hash = (hash ^ UInt64(word[start + i].value)) &* 0x0000_0100_0000_01B3
+                length += 1
+            }
+            // Equal variants of different words must hash alike: only their scalars count.
+            hash = (hash ^ length) &* 0x0000_0100_0000_01B3
+            return hash ^ (hash >> 29)
+        }
+        body(hash(skipping: -1, -1))
+        guard depth >= 1 else { return }
+        for a in 0..<n {
+            body(hash(skipping: a, -1))
+            guard depth >= 2 else { continue }
+            for b in (a + 1)..<max(a + 1, n) { body(hash(skipping: a, b)) }
+        }
+    }
+}
+
+/// A ``CorrectionIndex`` built the first time a question needs one, then shared.
+final class LazyCorrectionIndex: Sendable {
+    private let built = Mutex<CorrectionIndex?>(nil)
+
+    func index(for vocabulary: Vocabulary) -> CorrectionIndex {
+        built.withLock { built in
+            if let built { return built }
+            let index = CorrectionIndex(vocabulary: vocabulary)
+            built = index
+            return index
+        }
+    }
+}

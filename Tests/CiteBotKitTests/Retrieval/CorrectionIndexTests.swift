@@ -1,0 +1,46 @@
+import Testing
+@testable import CiteBotKit
+
+/// The deletion-neighbourhood index must correct exactly as a scan of the vocabulary does.
+@Suite struct CorrectionIndexTests {
+    static let vocabularyText = """
+        Botox injections relax wrinkles. Dermal fillers restore volume. Hyaluronic acid fillers last \
+        months. Treatments differ in cost. The muscles relax slowly. Injected toxins weaken muscles. \
+        Wrinkles appear with aging. Fillers contain hyaluronic acid. Costs rise yearly. Botulinum toxin.
+        """
+
+    @Test(arguments: [1, 17, 123])
+    func agreesWithTheScanOnMutatedWords(seed: UInt64) throws {
+        let index = try Fixtures.index([Self.vocabularyText])
+        let correction = CorrectionIndex(vocabulary: index.vocabulary)
+        var generator = SeededGenerator(seed: seed)
+        let words = Array(index.vocabulary.surfaces.keys).sorted()
+        let letters = Array("abcdefghijklmnopqrstuvwxyzé")
+        for round in 0..<400 {
+            var word = Array(words[Int(generator.next() % UInt64(words.count))])
+            for _ in 0..<(Int(generator.next() % 4)) {
+                let position = Int(generator.next() % UInt64(word.count + 1))
+                let letter = letters[Int(generator.next() % UInt64(letters.count))]
+                switch generator.next() % 4 {
+                case 0: word.insert(letter, at: position)
+                case 1: if position < word.count { word.remove(at: position) }
+                case 2: if position < word.count { word[position] = letter }
+                default: if position + 1 < word.count { word.swapAt(position, position + 1) }
+                }
+            }
+            let typed = String(word)
+            let expected = ReferenceCorrection.correction(for: typed, in: index.vocabulary)
+            let actual = correction.correction(for: typed)
+            #expect(actual?.surface == expected?.surface && actual?.id == expected?.id,
+                    "seed \(seed), round \(round): \(typed)")
+        }
+    }
+
+    @Test func correctsThroughTheQueryBuilder() throws {
+        let index = try Fixtures.index([Self.vocabularyText])
+        let builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer)
+        #expect(builder.correction(for: "wrinkels")?.surface == "wrinkles")
+        #expect(builder.correction(for: "hyaluronik")?.surface == "hyaluronic")
+        #expect(builder.correction(for: "zzzz") == nil)
+    }
+}
