@@ -8,8 +8,8 @@ struct AskCommand: ParsableCommand {
         abstract: "Answer one question and exit.",
         discussion: """
             EXAMPLES:
-              citebot ask "How long does Botox last?"
-              citebot ask --format json --top-k 3 "What do fillers contain?"
+              citebot ask "How long do the results last?"
+              citebot ask --format json --top-k 3 "What does the treatment contain?"
             """)
 
     @Argument(help: "The question (quote it).")

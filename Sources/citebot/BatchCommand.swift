@@ -15,7 +15,7 @@ struct BatchCommand: ParsableCommand {
             EXAMPLES:
               citebot batch < questions.txt
               citebot batch --format jsonl < questions.txt > answers.jsonl
-              printf 'How long does Botox last?\\n' | citebot batch --format json
+              printf 'How long do the results last?\\n' | citebot batch --format json
             """)
 
     @OptionGroup var corpus: CorpusOptions

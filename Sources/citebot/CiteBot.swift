@@ -15,11 +15,11 @@ struct CiteBot: ParsableCommand {
             where the bundled corpus is looked for.
 
             EXAMPLES:
-              citebot                                   chat about the bundled article
-              citebot ask "How long does Botox last?"   one answer, then exit
-              citebot --corpus ~/notes < questions.txt  answer each line of a file
-              citebot batch --format jsonl < qs.txt     one JSON object per question
-              citebot eval TestSets/botox-vs-fillers.jsonl --fail-under hit@1=0.85
+              citebot                                    chat about the bundled article
+              citebot ask "How long do the results last?"  one answer, then exit
+              citebot --corpus ~/notes < questions.txt   answer each line of a file
+              citebot batch --format jsonl < qs.txt      one JSON object per question
+              citebot eval questions.jsonl --fail-under hit@1=0.85
 
             EXIT STATUS:
               0 success; 1 an evaluation metric fell below --fail-under; 64 bad usage;

@@ -16,10 +16,10 @@ struct EvalCommand: ParsableCommand {
             string contains the cited sentence.
 
             EXAMPLES:
-              citebot eval TestSets/botox-vs-fillers.jsonl
-              citebot eval TestSets/botox-vs-fillers.jsonl --sweep --plot sweep.svg
+              citebot eval questions.jsonl
+              citebot eval questions.jsonl --sweep --plot sweep.svg
               citebot eval dev-v2.0.json --scope article --format json > report.json
-              citebot eval TestSets/botox-vs-fillers.jsonl --fail-under hit@1=0.85 --fail-under abstention-recall=0.8
+              citebot eval questions.jsonl --fail-under hit@1=0.85 --fail-under abstention-recall=0.8
             """)
 
     @Argument(help: "Test-set files: .jsonl (citebot's format) or .json (SQuAD).")

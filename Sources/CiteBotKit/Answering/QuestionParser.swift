@@ -71,9 +71,9 @@ public struct QuestionParser: Sendable {
             || (joined.contains(" different ") && joined.contains(" from ")) {
             return .comparison
         }
-        // Skip leading fillers ("so", "and", "ok") to find the question word.
-        let fillers: Set<String> = ["so", "and", "but", "ok", "okay", "well", "hi", "hey", "please", "then", "also"]
-        let body = Array(words.drop { fillers.contains($0) })
+        // Skip leading discourse words ("so", "and", "ok") to find the question word.
+        let openers: Set<String> = ["so", "and", "but", "ok", "okay", "well", "hi", "hey", "please", "then", "also"]
+        let body = Array(words.drop { openers.contains($0) })
         guard let first = body.first else { return .other }
         let second = body.count > 1 ? body[1] : ""
         switch first {
