@@ -143,7 +143,7 @@ struct EvalCommand: ParsableCommand {
 
 /// Techniques `eval --ablate` can switch off, for ablation figures.
 enum Ablation: String, ExpressibleByArgument, CaseIterable {
-    case synonyms, typos, cues, proximity, coverage, passage
+    case synonyms, typos, cues, proximity, references, coverage, passage
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -151,6 +151,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .typos: options.correctsTypos = false
         case .cues: options.cueBonus = 0
         case .proximity: options.proximityWeight = 0
+        case .references: options.followsReferences = false
         case .coverage: options.ranking.coverageWeight = 0
         case .passage: options.ranking.passageWeight = 0
         }

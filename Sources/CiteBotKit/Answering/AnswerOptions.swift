@@ -18,6 +18,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Added, in proportion, for the share of consecutive question-word pairs that stand
     /// close together in a sentence (phrase and proximity matching).
     public var proximityWeight: Double
+    /// Whether a matching sentence that only names what the sentence before it describes
+    /// ("These are known as X.") is replaced by that sentence.
+    public var followsReferences: Bool
     /// Whether question words unknown to the corpus are corrected to near corpus words.
     public var correctsTypos: Bool
     /// How many senses of each question word contribute synonyms from the lexicon (0: none).
@@ -26,10 +29,11 @@ public struct AnswerOptions: Sendable, Equatable {
 
     public init(
         topK: Int = 1, minScore: Double = AnswerOptions.defaultMinScore, alternatives: Int = 10,
-        cueBonus: Double = 0.2, proximityWeight: Double = 0.1, correctsTypos: Bool = true, synonymSenses: Int = 1,
+        cueBonus: Double = 0.2, proximityWeight: Double = 0.1, followsReferences: Bool = true, correctsTypos: Bool = true, synonymSenses: Int = 1,
         ranking: RankingOptions = RankingOptions()
     ) {
         self.proximityWeight = proximityWeight
+        self.followsReferences = followsReferences
         self.correctsTypos = correctsTypos
         self.synonymSenses = synonymSenses
         self.topK = topK

@@ -63,7 +63,35 @@ public final class Answerer: QuestionAnswering {
             }
             candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.sentence < $1.sentence }
         }
+        if options.followsReferences {
+            // A sentence that only names what the one before it describes ("These are known
+            // as X.") stands for that sentence: cite the description, once.
+            let asked = Set(query.terms.compactMap(\.id))
+            var seen = Set<Int>()
+            var resolved: [RankedSentence] = []
+            for var candidate in candidates {
+                if let antecedent = antecedent(of: candidate.sentence, asked: asked) { candidate.sentence = antecedent }
+                if seen.insert(candidate.sentence).inserted { resolved.append(candidate) }
+            }
+            candidates = resolved
+        }
         return Analysis(question: parsed, query: query, candidates: candidates)
+    }
+
+    /// Words that, opening a sentence, refer to what the sentence before it said.
+    static let referringWords: Set<String> = ["it", "they", "these", "this", "those", "such"]
+
+    /// The sentence before `sentence` when `sentence` opens with a referring word and adds
+    /// at most one term beyond the question's `asked` terms: it names, the one before
+    /// describes. Only within a paragraph, and only a citable antecedent.
+    func antecedent(of sentence: Int, asked: Set<Int32>) -> Int? {
+        guard sentence > 0, index.paragraphOfSentence[sentence] == index.paragraphOfSentence[sentence - 1],
+              index.sentences[sentence - 1].isCitable else { return nil }
+        let vectors = index.sentenceVectors
+        let added = vectors.row(sentence).filter { !asked.contains(vectors.columns[$0]) }.count
+        guard added <= 1 else { return nil }
+        let opening = analyzer.tokenizer.words(in: index.text(ofSentence: sentence).prefix(24)).first?.surface
+        return opening.map(Self.referringWords.contains) == true ? sentence - 1 : nil
     }
 
     /// Consecutive pairs of distinct question terms, in question order.

@@ -218,3 +218,27 @@ import Testing
         #expect(TextRenderer(colour: true).renderCitations([citation], numberedFrom: 1).contains("\u{1B}["))
     }
 }
+
+@Suite struct ReferenceFollowingTests {
+    static let corpus = "Kettles lose heat through thin steel walls. These are known as cheap kettles. Others keep water hot."
+
+    @Test func namingSentenceStandsForTheDescriptionBeforeIt() throws {
+        let index = try Fixtures.index([Self.corpus])
+        let answerer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+        #expect(answerer.answer("What are cheap kettles?").citations.first?.text
+                == "Kettles lose heat through thin steel walls.")
+        var off = AnswerOptions(minScore: 0)
+        off.followsReferences = false
+        let plain = Answerer(index: index, analyzer: Fixtures.analyzer, options: off)
+        #expect(plain.answer("What are cheap kettles?").citations.first?.text == "These are known as cheap kettles.")
+    }
+
+    @Test func sentencesWithContentOfTheirOwnAreKept() throws {
+        let index = try Fixtures.index(["Kettles boil water. They switch off when the water boils and cools slowly."])
+        let answerer = Answerer(index: index, analyzer: Fixtures.analyzer)
+        let asked = Set([try #require(index.vocabulary.id(of: "switch"))])
+        #expect(answerer.antecedent(of: 1, asked: asked) == nil)
+        // Nothing refers back from the first sentence of a paragraph.
+        #expect(answerer.antecedent(of: 0, asked: asked) == nil)
+    }
+}
