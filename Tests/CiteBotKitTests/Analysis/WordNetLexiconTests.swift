@@ -200,7 +200,7 @@ private func fixtureLexicon() throws -> WordNetLexicon {
 
     @Test func searchAgreesWithALinearScanOnRandomSortedFiles() {
         for seed: UInt64 in 1...40 {
-            var generator = SeededKeyGenerator(seed: seed)
+            var generator = SeededGenerator(seed: seed)
             let alphabet = Array("abc_".utf8)
             var keys: [[UInt8]] = []
             for _ in 0..<Int(generator.next() % 60) {
@@ -274,20 +274,5 @@ struct WordNetLexiconInstalledTests {
         #expect(lexicon.synonyms(of: "used").contains("utilize"))
         #expect(lexicon.synonyms(of: "lifespan").contains("lifetime"))
         #expect(!lexicon.synonyms(of: "use").contains("use"))
-    }
-}
-
-/// A small seeded generator, so a failing random case can be replayed from its seed.
-private struct SeededKeyGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }
