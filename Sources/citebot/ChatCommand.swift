@@ -111,6 +111,11 @@ struct REPL {
             Terminal.write(renderer.paint("(taken as: \(TextRenderer.escaped(resolved)))", "2") + "\n")
         }
         let answer = session.answerer.answer(question)
+        // Ctrl-C while the answer was being worked out cancels it: nothing is shown.
+        if reader is ReadlineReader, ReadlineReader.takePendingInterrupt() {
+            Terminal.write("(cancelled)\n")
+            return
+        }
         last = answer
         lastQuestion = question
         lastTyped = resolved == nil ? nil : typed
