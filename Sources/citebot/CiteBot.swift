@@ -26,7 +26,7 @@ struct CiteBot: ParsableCommand {
               65 a malformed test file; 66 a missing, unreadable or empty corpus.
             """,
         version: CiteBotVersion.string,
-        subcommands: [AutoCommand.self, ChatCommand.self, AskCommand.self, BatchCommand.self, EvalCommand.self, SentencesCommand.self],
+        subcommands: [AutoCommand.self, ChatCommand.self, AskCommand.self, BatchCommand.self, EvalCommand.self, SentencesCommand.self, IndexCommand.self],
         defaultSubcommand: AutoCommand.self
     )
 }

@@ -10,6 +10,22 @@ struct CorpusOptions: ParsableArguments {
 
     @Flag(name: .shortAndLong, help: "Print no notices or warnings on standard error.")
     var quiet = false
+
+    @Option(name: .customLong("index"), help: ArgumentHelp(
+        "Answer from an index saved by `citebot index --output FILE` instead of reading a corpus.",
+        valueName: "file"))
+    var indexFile: String?
+
+    @Flag(name: .customLong("no-cache"), help: ArgumentHelp(
+        "Index the corpus afresh; neither read nor write the index cache.",
+        discussion: "The cache lives in $XDG_CACHE_HOME/citebot (default ~/.cache/citebot)."))
+    var noCache = false
+
+    func validate() throws {
+        if indexFile != nil && !paths.isEmpty {
+            throw ValidationError("--index brings its own corpus; drop --corpus or --index.")
+        }
+    }
 }
 
 /// How answers are chosen.

@@ -7,27 +7,47 @@ struct Session {
     let answerer: Answerer
     let index: CorpusIndex
 
-    /// Loads and indexes the corpus, printing warnings to standard error.
+    /// Loads and indexes the corpus — from `--index`, the cache, or afresh with `--no-cache` —
+    /// printing warnings and cache notices to standard error.
     static func open(_ corpus: CorpusOptions, _ options: AnswerOptions) throws -> Session {
-        var paths = corpus.paths
-        var names: [String]? = nil
-        if paths.isEmpty {
-            guard let bundled = CorpusLocator.bundledCorpus() else {
-                throw CLIError.corpus(
-                    "cannot find the bundled corpus; pass --corpus PATH or set \(CorpusLocator.environmentKey)")
-            }
-            paths = [bundled]
-            names = ["corpus"]
-        }
+        let store = try IndexStorage.store()
+        let index: CorpusIndex
         do {
-            let (documents, warnings) = try CorpusLoader().load(paths, names: names)
-            if !corpus.quiet {
-                for warning in warnings { Terminal.writeError("citebot: warning: \(warning)\n") }
+            if let file = corpus.indexFile {
+                index = try store.load(path: file).index
+            } else {
+                let (paths, names) = try corpusPaths(corpus)
+                let progress = IndexProgressLine(enabled: Terminal.stderrIsTerminal && !corpus.quiet)
+                defer { progress.finish() }
+                let outcome = corpus.noCache
+                    ? try store.build(paths: paths, names: names, progress: progress.update)
+                    : try store.cached(paths: paths, names: names, directory: IndexStorage.cacheDirectory(),
+                                       progress: progress.update)
+                progress.finish()
+                if !corpus.quiet {
+                    for warning in outcome.warnings { Terminal.writeError("citebot: warning: \(warning)\n") }
+                    for notice in outcome.notices { Terminal.writeError("citebot: \(notice)\n") }
+                }
+                index = outcome.index
             }
-            return try open(documents, options)
         } catch let error as CorpusError {
             throw CLIError.corpus(error.description)
+        } catch let error as IndexFileError {
+            throw CLIError.corpus(error.description)
         }
+        return Session(
+            answerer: Answerer(index: index, analyzer: store.builder.analyzer, lexicon: WordNetLexicon(), options: options),
+            index: index)
+    }
+
+    /// The corpus paths and display names: `--corpus`, or the bundled corpus shown as `corpus/…`.
+    static func corpusPaths(_ corpus: CorpusOptions) throws -> (paths: [String], names: [String]?) {
+        if !corpus.paths.isEmpty { return (corpus.paths, nil) }
+        guard let bundled = CorpusLocator.bundledCorpus() else {
+            throw CLIError.corpus(
+                "cannot find the bundled corpus; pass --corpus PATH or set \(CorpusLocator.environmentKey)")
+        }
+        return ([bundled], ["corpus"])
     }
 
     /// Indexes documents already in memory.

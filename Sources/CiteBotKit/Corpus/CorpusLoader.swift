@@ -62,16 +62,11 @@ public struct CorpusLoader: Sendable {
         let files = try files(for: paths, names: names)
         guard !files.isEmpty else { throw CorpusError.noDocuments(paths) }
         for file in files {
-            let data: Data
-            do {
-                data = try Data(contentsOf: file.url)
-            } catch {
+            switch read(file.url) {
+            case .failed(let reason):
                 // A file given by name must be readable; one found in a folder is skipped.
-                if files.count == 1 { throw CorpusError.unreadable(path: file.source, reason: Self.reason(error)) }
-                warnings.append(CorpusWarning(path: file.source, message: "skipped: \(Self.reason(error))"))
-                continue
-            }
-            switch Self.decode(data) {
+                if files.count == 1 { throw CorpusError.unreadable(path: file.source, reason: reason) }
+                warnings.append(CorpusWarning(path: file.source, message: "skipped: \(reason)"))
             case .binary:
                 warnings.append(CorpusWarning(path: file.source, message: "skipped: looks like a binary file"))
             case .text(let text, let repaired):
@@ -84,6 +79,34 @@ public struct CorpusLoader: Sendable {
         }
         guard !documents.isEmpty else { throw CorpusError.noIndexableText(paths) }
         return (documents, warnings)
+    }
+
+    /// What reading one file gave.
+    public enum FileReading: Sendable, Equatable {
+        case text(String, repaired: Bool)
+        case binary
+        case failed(String)
+    }
+
+    /// Reads and decodes one file.
+    public func read(_ url: URL) -> FileReading {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failed(Self.reason(error))
+        }
+        switch Self.decode(data) {
+        case .binary: return .binary
+        case .text(let text, let repaired): return .text(text, repaired: repaired)
+        }
+    }
+
+    /// The size and modification time (nanoseconds since 1970) of a file, or nil if it cannot be examined.
+    public static func fingerprint(of url: URL) -> (size: Int64, modified: Int64)? {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return nil }
+        return (Int64(status.st_size), Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec))
     }
 
     enum Decoded {

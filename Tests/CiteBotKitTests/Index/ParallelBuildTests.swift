@@ -48,3 +48,29 @@ enum IndexComparison {
         return result
     }
 }
+
+@Suite struct Checksum64Tests {
+    @Test func anySplitGivesTheSameChecksum() {
+        var generator = SeededGenerator(seed: 11)
+        let bytes = (0..<1000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let whole = bytes.withUnsafeBytes { Checksum64.of($0) }
+        for split in [0, 1, 7, 31, 32, 33, 500, 999, 1000] {
+            var checksum = Checksum64()
+            bytes.withUnsafeBytes { all in
+                checksum.update(UnsafeRawBufferPointer(rebasing: all[0..<split]))
+                checksum.update(UnsafeRawBufferPointer(rebasing: all[split...]))
+            }
+            #expect(checksum.finish() == whole, "split at \(split)")
+        }
+    }
+
+    @Test func everySingleByteChangeIsDetected() {
+        let bytes = [UInt8](repeating: 7, count: 100)
+        let original = bytes.withUnsafeBytes { Checksum64.of($0) }
+        for i in bytes.indices {
+            var changed = bytes
+            changed[i] ^= 1
+            #expect(changed.withUnsafeBytes { Checksum64.of($0) } != original, "byte \(i)")
+        }
+    }
+}
