@@ -6,6 +6,7 @@ import Testing
     func start(stateHome: URL) throws -> PseudoTerminal {
         try PseudoTerminal(arguments: [], environment: [
             "XDG_STATE_HOME": stateHome.path, "NO_COLOR": "1", "HOME": stateHome.path,
+            "XDG_CACHE_HOME": stateHome.appendingPathComponent("cache").path,
         ])
     }
 

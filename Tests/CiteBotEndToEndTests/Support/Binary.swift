@@ -48,6 +48,8 @@ struct Binary {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("citebot-e2e-state").path
+        // Keep the index cache of test runs out of the user's own cache.
+        env["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("citebot-e2e-cache").path
         for (key, value) in environment { env[key] = value }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
