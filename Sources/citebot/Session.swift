@@ -35,6 +35,9 @@ struct Session {
         } catch let error as IndexFileError {
             throw CLIError.corpus(error.description)
         }
+        // The typo index is built on the other core while the first question is read and parsed.
+        let prepared = index
+        DispatchQueue.global().async { prepared.prepareCorrections() }
         return Session(
             answerer: Answerer(index: index, analyzer: store.builder.analyzer, lexicon: WordNetLexicon(), options: options),
             index: index)

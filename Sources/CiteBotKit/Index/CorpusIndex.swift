@@ -70,6 +70,12 @@ public struct CorpusIndex: Sendable {
         return Self.slice(documents[paragraph.document].text, paragraph.range)
     }
 
+    /// Builds the typo-correction index now rather than at the first misspelt question,
+    /// e.g. on another thread while the first question is awaited.
+    public func prepareCorrections() {
+        _ = corrections.index(for: vocabulary)
+    }
+
     /// Number of citable sentences.
     public var citableSentenceCount: Int { sentences.reduce(0) { $0 + ($1.isCitable ? 1 : 0) } }
 
