@@ -108,12 +108,13 @@ public struct RankingOptions: Sendable, Equatable {
     public var passageWeight: Double
     /// Weight of the share of the question's idf weight that the sentence matches.
     public var coverageWeight: Double
-    /// How many of the best passages are searched for sentences.
+    /// How many of the best passages are searched for sentences (enough that a corpus
+    /// holding copies of the same text still offers many distinct candidates).
     public var candidatePassages: Int
 
     public init(
         sentenceWeight: Double = 0.6, passageWeight: Double = 0.4, coverageWeight: Double = 0.5,
-        candidatePassages: Int = 30
+        candidatePassages: Int = 100
     ) {
         self.sentenceWeight = sentenceWeight
         self.passageWeight = passageWeight
