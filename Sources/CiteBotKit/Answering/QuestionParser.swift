@@ -37,6 +37,11 @@ public struct QuestionParser: Sendable {
     /// Time words that make "what …" a time question ("what year").
     static let timeNouns: Set<String> = ["year", "date", "day", "month", "time", "century", "decade"]
 
+    /// The most content words of one question that are matched. A question is a few dozen
+    /// words; a pasted megabyte is answered on its opening words instead of being matched
+    /// word by word against the corpus and the lexicon.
+    public static let maximumTerms = 64
+
     /// Parses `question`.
     public func parse(_ question: String) -> ParsedQuestion {
         let words = analyzer.tokenizer.words(in: question).map(\.surface)
@@ -53,9 +58,9 @@ public struct QuestionParser: Sendable {
         for (i, token) in tokens.enumerated() where token.surface == "how" && i + 1 < tokens.count {
             if Self.howModifiers[tokens[i + 1].surface] != nil { skipRanges.append(tokens[i + 1].range) }
         }
-        let terms = analyzer.terms(in: question).filter { term in
+        let terms = Array(analyzer.terms(in: question).lazy.filter { term in
             !dropped.contains(term.surface) && !skipRanges.contains(term.range)
-        }
+        }.prefix(Self.maximumTerms))
         var sides: [[AnalyzedTerm]] = []
         if kind == .comparison {
             sides = Self.comparisonSides(question: question, tokens: tokens, terms: terms)

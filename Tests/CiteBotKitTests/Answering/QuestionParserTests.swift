@@ -41,3 +41,13 @@ import Testing
         #expect(!parsed.terms.map(\.term).contains("differ"))
     }
 }
+
+@Suite struct LongQuestionTests {
+    @Test func onlyTheOpeningContentWordsAreMatched() {
+        let parser = QuestionParser(analyzer: Fixtures.analyzer)
+        let question = (0..<10_000).map { "word\($0)" }.joined(separator: " ")
+        let parsed = parser.parse(question)
+        #expect(parsed.terms.count == QuestionParser.maximumTerms)
+        #expect(parsed.terms.first?.surface == "word0")
+    }
+}
