@@ -60,7 +60,7 @@ struct IndexCommand: ParsableCommand {
                 for notice in outcome.notices { Terminal.writeError("citebot: \(notice)\n") }
             }
             let index = outcome.index
-            let megabytes = Double(index.documents.reduce(0) { $0 + $1.text.utf8.count }) / 1_000_000
+            let megabytes = Double(index.documents.indices.reduce(0) { $0 + index.documents.byteCount(of: $1) }) / 1_000_000
             Terminal.write(String(
                 format: "indexed %d documents, %d sentences (%.1f MB) in %.2f s: ",
                 index.documents.count, index.sentences.count, megabytes, Date().timeIntervalSince(started))

@@ -86,7 +86,7 @@ public final class Answerer: QuestionAnswering {
     /// describes. Only within a paragraph, and only a citable antecedent.
     func antecedent(of sentence: Int, asked: Set<Int32>) -> Int? {
         guard sentence > 0, index.paragraphOfSentence[sentence] == index.paragraphOfSentence[sentence - 1],
-              index.sentences[sentence - 1].isCitable else { return nil }
+              index.sentences.isCitable(sentence - 1) else { return nil }
         let vectors = index.sentenceVectors
         let added = vectors.row(sentence).filter { !asked.contains(vectors.columns[$0]) }.count
         guard added <= 1 else { return nil }
@@ -147,7 +147,7 @@ public final class Answerer: QuestionAnswering {
     func citation(_ ranked: RankedSentence) -> Citation {
         let sentence = index.sentences[ranked.sentence]
         return Citation(
-            source: index.documents[sentence.document].source, paragraph: sentence.paragraph,
+            source: index.documents.source(of: sentence.document), paragraph: sentence.paragraph,
             sentence: sentence.number, text: index.text(ofSentence: ranked.sentence),
             score: (ranked.score * 10_000).rounded() / 10_000)
     }

@@ -5,17 +5,17 @@
 /// of one paragraph: the context a sentence is judged in. Both levels get their own idf
 /// (a term's rarity among sentences differs from its rarity among passages).
 public struct CorpusIndex: Sendable {
-    public let documents: [Document]
+    public let documents: DocumentList
     /// All sentences of all documents, in document order.
-    public let sentences: [Sentence]
+    public let sentences: SentenceList
     /// All paragraphs, in document order; their `sentences` index ``sentences``.
-    public let paragraphs: [Paragraph]
+    public let paragraphs: ParagraphList
     /// Each passage's sentence indices.
-    public let passages: [Range<Int>]
+    public let passages: PassageList
     /// The passage each sentence belongs to.
-    public let passageOfSentence: [Int32]
+    public let passageOfSentence: Column<Int32>
     /// The paragraph (index into ``paragraphs``) each sentence belongs to.
-    public let paragraphOfSentence: [Int32]
+    public let paragraphOfSentence: Column<Int32>
     public let vocabulary: Vocabulary
     /// L2-normalised TF-IDF vectors of sentences, one row per sentence.
     public let sentenceVectors: SparseRows
@@ -37,8 +37,8 @@ public struct CorpusIndex: Sendable {
     let corrections = LazyCorrectionIndex()
 
     init(
-        documents: [Document], sentences: [Sentence], paragraphs: [Paragraph], passages: [Range<Int>],
-        passageOfSentence: [Int32], paragraphOfSentence: [Int32], vocabulary: Vocabulary,
+        documents: DocumentList, sentences: SentenceList, paragraphs: ParagraphList, passages: PassageList,
+        passageOfSentence: Column<Int32>, paragraphOfSentence: Column<Int32>, vocabulary: Vocabulary,
         sentenceVectors: SparseRows, passageVectors: SparseRows, passagePostings: SparseRows,
         sentenceIDF: [Float], passageIDF: [Float], sentenceFrequency: [Int32], options: IndexOptions
     ) {
@@ -60,14 +60,14 @@ public struct CorpusIndex: Sendable {
 
     /// The verbatim text of sentence `index`.
     public func text(ofSentence index: Int) -> String {
-        let sentence = sentences[index]
-        return Self.slice(documents[sentence.document].text, sentence.range)
+        let record = sentences.records[index]
+        return documents.text(of: Int(record.document), Int(record.start)..<Int(record.end))
     }
 
     /// The verbatim text of paragraph `index`.
     public func text(ofParagraph index: Int) -> String {
         let paragraph = paragraphs[index]
-        return Self.slice(documents[paragraph.document].text, paragraph.range)
+        return documents.text(of: paragraph.document, paragraph.range)
     }
 
     /// Builds the typo-correction index now rather than at the first misspelt question,
@@ -77,7 +77,7 @@ public struct CorpusIndex: Sendable {
     }
 
     /// Number of citable sentences.
-    public var citableSentenceCount: Int { sentences.reduce(0) { $0 + ($1.isCitable ? 1 : 0) } }
+    public var citableSentenceCount: Int { sentences.indices.reduce(0) { $0 + (sentences.isCitable($1) ? 1 : 0) } }
 
     static func slice(_ text: String, _ range: Range<Int>) -> String {
         let utf8 = text.utf8

@@ -135,8 +135,9 @@ struct IndexAssembler {
         vocabulary.load(terms: segments.terms, surfaces: segments.surfaces,
                         surfaceTerms: segments.surfaceTerms, surfaceCounts: segments.surfaceCounts)
         let index = CorpusIndex(
-            documents: documents, sentences: sentences, paragraphs: paragraphs, passages: passages,
-            passageOfSentence: passageOfSentence, paragraphOfSentence: paragraphOfSentence,
+            documents: DocumentList(documents), sentences: SentenceList(sentences), paragraphs: ParagraphList(paragraphs),
+            passages: PassageList(passages), passageOfSentence: Column(passageOfSentence),
+            paragraphOfSentence: Column(paragraphOfSentence),
             vocabulary: vocabulary, sentenceVectors: sentenceVectors, passageVectors: passageVectors,
             passagePostings: postings, sentenceIDF: sentenceIDF, passageIDF: passageIDF,
             sentenceFrequency: sentenceFrequency, options: options)

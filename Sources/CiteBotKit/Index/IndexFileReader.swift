@@ -12,10 +12,12 @@ public struct SavedIndex: Sendable {
 /// The header, the section table and every section read are checksummed; then every
 /// count, offset and id is checked against the sizes it indexes before it is used, so
 /// a damaged or crafted file ends in an ``IndexFileError``, never in an out-of-bounds
-/// read. Sections are copied into arrays and their pages released as they are read.
+/// read. The large sections are then read in place (``Column``) and their pages released
+/// after checking, so they come back from the page cache only where a question reads.
 final class IndexFileReader {
     let path: String
     private let file: MappedFile
+    private let memory: ColumnMemory
     private var sections: [IndexSection: (offset: Int, length: Int, elementSize: Int, checksum: UInt64)] = [:]
     private var verified = Set<IndexSection>()
 
@@ -27,6 +29,7 @@ final class IndexFileReader {
         self.path = path
         guard 1.littleEndian == 1 else { throw IndexFileError.corrupt(path: path, detail: "big-endian hosts are not supported") }
         file = try MappedFile(path: path)
+        memory = ColumnMemory(file: file)
         let bytes = file.bytes
         let magic = IndexFileFormat.magic
         guard bytes.count >= IndexFileFormat.headerSize else {
@@ -109,35 +112,77 @@ final class IndexFileReader {
         return result
     }
 
+    /// Section `id` read in place as a column of `T`, checksummed. Call ``done(_:)`` once
+    /// its values are checked, to drop the pages the checks touched.
+    private func column<T>(_ id: IndexSection, of type: T.Type) throws -> Column<T> {
+        let bytes = try raw(id)
+        let stride = MemoryLayout<T>.stride
+        guard let entry = sections[id], entry.elementSize == stride, bytes.count % stride == 0,
+              Int(bitPattern: bytes.baseAddress) % MemoryLayout<T>.alignment == 0
+        else { throw IndexFileError.corrupt(path: path, detail: "\(id.name) has the wrong element size") }
+        return Column(memory: memory, address: UInt(bitPattern: bytes.baseAddress), count: bytes.count / stride)
+    }
+
+    /// Releases the pages of section `id`; they are read again from the page cache when used.
+    private func done(_ ids: IndexSection...) {
+        for id in ids {
+            if let entry = sections[id] { file.release(entry.offset..<(entry.offset + entry.length)) }
+        }
+    }
+
     private func corrupt(_ detail: String) -> IndexFileError { .corrupt(path: path, detail: detail) }
 
     /// Checks CSR offsets: `rows + 1` of them, from 0, never decreasing, ending at `total`.
-    private func checkOffsets(_ offsets: [Int], rows: Int, total: Int, _ name: String) throws {
+    private func checkOffsets<C: RandomAccessCollection<Int>>(_ offsets: C, rows: Int, total: Int, _ name: String) throws
+    where C.Index == Int {
         guard offsets.count == rows + 1, offsets.first == 0, offsets.last == total else {
             throw corrupt("\(name) offsets do not match their data")
         }
         for i in 0..<rows where offsets[i] > offsets[i + 1] { throw corrupt("\(name) offsets decrease") }
     }
 
+    private func checkOffsets(_ offsets: Column<Int>, rows: Int, total: Int, _ name: String) throws {
+        guard offsets.count == rows + 1, offsets.first == 0, offsets.last == total else {
+            throw corrupt("\(name) offsets do not match their data")
+        }
+        let increasing = offsets.withUnsafeBufferPointer { all in
+            var previous = 0
+            for offset in all {
+                if offset < previous { return false }
+                previous = offset
+            }
+            return true
+        }
+        guard increasing else { throw corrupt("\(name) offsets decrease") }
+    }
+
     private func checkIDs(_ ids: [Int32], below limit: Int, _ name: String) throws {
         for id in ids where id < 0 || Int(id) >= limit { throw corrupt("\(name) holds id \(id) of \(limit)") }
     }
 
-    /// Rows whose columns are below `limit` and strictly increasing.
+    /// Rows whose columns are below `limit` and strictly increasing, read in place.
     private func rows(_ ids: (IndexSection, IndexSection, IndexSection), count: Int, columns limit: Int) throws -> SparseRows {
-        let columns = try array(ids.1, of: Int32.self)
-        let values = try array(ids.2, of: Float.self)
-        let offsets = try array(ids.0, of: Int.self)
+        let columns = try column(ids.1, of: Int32.self)
+        let values = try column(ids.2, of: Float.self)
+        let offsets = try column(ids.0, of: Int.self)
         guard values.count == columns.count else { throw corrupt("\(ids.2.name) and \(ids.1.name) differ in length") }
         try checkOffsets(offsets, rows: count, total: columns.count, ids.0.name)
-        for r in 0..<count {
-            var previous: Int32 = -1
-            for i in offsets[r]..<offsets[r + 1] {
-                let column = columns[i]
-                guard column > previous, Int(column) < limit else { throw corrupt("\(ids.1.name) row \(r) is out of order or range") }
-                previous = column
+        let ordered = offsets.withUnsafeBufferPointer { offsets in
+            columns.withUnsafeBufferPointer { columns in
+                for r in 0..<count {
+                    var previous: Int32 = -1
+                    for i in offsets[r]..<offsets[r + 1] {
+                        let column = columns[i]
+                        guard column > previous else { return false }
+                        previous = column
+                    }
+                    if Int(previous) >= limit { return false }
+                }
+                return true
             }
         }
+        guard ordered else { throw corrupt("\(ids.1.name) has a row out of order or range") }
+        done(ids.0, ids.1, ids.2)
         return SparseRows(offsets: offsets, columns: columns, values: values)
     }
 
@@ -201,70 +246,65 @@ final class IndexFileReader {
         let settings = try settings()
         let files = try files()
         let sources = files.compactMap { $0.document == nil ? nil : $0.source }
-        let textOffsets = try array(.textOffsets, of: Int.self)
-        let textBytes = try raw(.text)
-        try checkOffsets(textOffsets, rows: sources.count, total: textBytes.count, "text")
-        var documents: [Document] = []
-        for (d, source) in sources.enumerated() {
-            let bytes = textBytes[textOffsets[d]..<textOffsets[d + 1]]
-            guard let text = String(validating: bytes, as: UTF8.self) else { throw corrupt("document \(d + 1) is not UTF-8") }
-            documents.append(Document(source: source, text: text))
-        }
-        if let entry = sections[.text] { file.release(entry.offset..<(entry.offset + entry.length)) }
-        let textLengths = (0..<documents.count).map { textOffsets[$0 + 1] - textOffsets[$0] }
-
-        let sentenceBytes = try raw(.sentences)
-        guard sentenceBytes.count % RecordSize.sentence == 0 else { throw corrupt("sentence records are cut short") }
-        var sentences: [Sentence] = []
-        sentences.reserveCapacity(sentenceBytes.count / RecordSize.sentence)
-        var previousDocument = 0
-        for r in 0..<(sentenceBytes.count / RecordSize.sentence) {
-            let at = r * RecordSize.sentence
-            func int32(_ i: Int) -> Int32 { Int32(littleEndian: sentenceBytes.loadUnaligned(fromByteOffset: at + 4 * i, as: Int32.self)) }
-            let start = Int64(littleEndian: sentenceBytes.loadUnaligned(fromByteOffset: at + 16, as: Int64.self))
-            let end = Int64(littleEndian: sentenceBytes.loadUnaligned(fromByteOffset: at + 24, as: Int64.self))
-            let document = Int(int32(0))
-            guard document >= previousDocument, document < documents.count, let role = SentenceRole(code: int32(3)),
-                  start >= 0, start <= end, end <= Int64(textLengths[document])
-            else { throw corrupt("sentence \(r + 1) is out of range") }
-            previousDocument = document
-            sentences.append(Sentence(document: document, paragraph: Int(int32(1)), number: Int(int32(2)),
-                                      range: Int(start)..<Int(end), role: role))
-        }
-        let paragraphBytes = try raw(.paragraphs)
-        guard paragraphBytes.count % RecordSize.paragraph == 0 else { throw corrupt("paragraph records are cut short") }
-        var paragraphs: [Paragraph] = []
-        var paragraphOfSentence = [Int32](repeating: -1, count: sentences.count)
-        for r in 0..<(paragraphBytes.count / RecordSize.paragraph) {
-            let at = r * RecordSize.paragraph
-            func int64(_ i: Int) -> Int64 { Int64(littleEndian: paragraphBytes.loadUnaligned(fromByteOffset: at + 8 + 8 * i, as: Int64.self)) }
-            let document = Int(Int32(littleEndian: paragraphBytes.loadUnaligned(fromByteOffset: at, as: Int32.self)))
-            let number = Int(Int32(littleEndian: paragraphBytes.loadUnaligned(fromByteOffset: at + 4, as: Int32.self)))
-            let (start, end, first, last) = (int64(0), int64(1), int64(2), int64(3))
-            guard document >= 0, document < documents.count, start >= 0, start <= end, end <= Int64(textLengths[document]),
-                  first >= 0, first <= last, last <= Int64(sentences.count)
-            else { throw corrupt("paragraph \(r + 1) is out of range") }
-            for s in Int(first)..<Int(last) {
-                guard paragraphOfSentence[s] < 0, sentences[s].document == document else {
-                    throw corrupt("paragraph \(r + 1) overlaps another")
-                }
-                paragraphOfSentence[s] = Int32(r)
+        let textOffsets = try column(.textOffsets, of: Int.self)
+        let text = try column(.text, of: UInt8.self)
+        try checkOffsets(textOffsets, rows: sources.count, total: text.count, "text")
+        let valid = text.withUnsafeBufferPointer { bytes in
+            (0..<sources.count).allSatisfy { d in
+                String(validating: UnsafeBufferPointer(rebasing: bytes[textOffsets[d]..<textOffsets[d + 1]]), as: UTF8.self) != nil
             }
-            paragraphs.append(Paragraph(document: document, number: number, range: Int(start)..<Int(end),
-                                        sentences: Int(first)..<Int(last)))
+        }
+        guard valid else { throw corrupt("a document is not UTF-8") }
+        done(.text)
+        let documents = DocumentList(sources: sources, text: text, offsets: textOffsets)
+        let documentCount = sources.count
+
+        let sentenceRecords = try column(.sentences, of: SentenceRecord.self)
+        let sentenceCount = sentenceRecords.count
+        try sentenceRecords.withUnsafeBufferPointer { records in
+            var previousDocument: Int32 = 0
+            for (r, record) in records.enumerated() {
+                let document = Int(record.document)
+                guard record.document >= previousDocument, document < documentCount, SentenceRole(code: record.role) != nil,
+                      record.start >= 0, record.start <= record.end,
+                      record.end <= Int64(textOffsets[document + 1] - textOffsets[document])
+                else { throw corrupt("sentence \(r + 1) is out of range") }
+                previousDocument = record.document
+            }
+        }
+        let paragraphRecords = try column(.paragraphs, of: ParagraphRecord.self)
+        var paragraphOfSentence = [Int32](repeating: -1, count: sentenceCount)
+        try paragraphRecords.withUnsafeBufferPointer { paragraphs in
+            try sentenceRecords.withUnsafeBufferPointer { sentences in
+                for (r, record) in paragraphs.enumerated() {
+                    let document = Int(record.document)
+                    guard document >= 0, document < documentCount, record.start >= 0, record.start <= record.end,
+                          record.end <= Int64(textOffsets[document + 1] - textOffsets[document]),
+                          record.firstSentence >= 0, record.firstSentence <= record.endSentence,
+                          record.endSentence <= Int64(sentenceCount)
+                    else { throw corrupt("paragraph \(r + 1) is out of range") }
+                    for s in Int(record.firstSentence)..<Int(record.endSentence) {
+                        guard paragraphOfSentence[s] < 0, sentences[s].document == record.document else {
+                            throw corrupt("paragraph \(r + 1) overlaps another")
+                        }
+                        paragraphOfSentence[s] = Int32(r)
+                    }
+                }
+            }
         }
         guard !paragraphOfSentence.contains(-1) else { throw corrupt("a sentence belongs to no paragraph") }
-        let passageStarts = try array(.passageStarts, of: Int.self)
+        done(.sentences, .paragraphs)
+        let passageStarts = try column(.passageStarts, of: Int.self)
         guard !passageStarts.isEmpty else { throw corrupt("no passage table") }
-        try checkOffsets(passageStarts, rows: passageStarts.count - 1, total: sentences.count, "passage")
-        var passages: [Range<Int>] = []
-        var passageOfSentence = [Int32](repeating: 0, count: sentences.count)
+        try checkOffsets(passageStarts, rows: passageStarts.count - 1, total: sentenceCount, "passage")
+        var passageOfSentence = [Int32](repeating: 0, count: sentenceCount)
         for p in 0..<(passageStarts.count - 1) {
             let range = passageStarts[p]..<passageStarts[p + 1]
             guard !range.isEmpty else { throw corrupt("passage \(p + 1) is empty") }
             for s in range { passageOfSentence[s] = Int32(p) }
-            passages.append(range)
         }
+        let passages = PassageList(starts: passageStarts)
+        done(.passageStarts)
 
         let terms = try strings(.termOffsets, .termBytes)
         let surfaces = try strings(.surfaceOffsets, .surfaceBytes)
@@ -274,7 +314,7 @@ final class IndexFileReader {
             throw corrupt("surface tables differ in length")
         }
         try checkIDs(surfaceTerms, below: terms.count, "surfaceTerms")
-        let sentenceVectors = try rows((.sentenceOffsets, .sentenceColumns, .sentenceValues), count: sentences.count, columns: terms.count)
+        let sentenceVectors = try rows((.sentenceOffsets, .sentenceColumns, .sentenceValues), count: sentenceCount, columns: terms.count)
         let passageVectors = try rows((.passageOffsets, .passageColumns, .passageValues), count: passages.count, columns: terms.count)
         let postings = try rows((.postingOffsets, .postingRows, .postingValues), count: terms.count, columns: passages.count)
         let sentenceIDF = try array(.sentenceIDF, of: Float.self)
@@ -289,8 +329,9 @@ final class IndexFileReader {
         var vocabulary = Vocabulary()
         vocabulary.load(terms: terms, surfaces: surfaces, surfaceTerms: surfaceTerms, surfaceCounts: surfaceCounts)
         let index = CorpusIndex(
-            documents: documents, sentences: sentences, paragraphs: paragraphs, passages: passages,
-            passageOfSentence: passageOfSentence, paragraphOfSentence: paragraphOfSentence,
+            documents: documents, sentences: SentenceList(records: sentenceRecords),
+            paragraphs: ParagraphList(records: paragraphRecords), passages: passages,
+            passageOfSentence: Column(passageOfSentence), paragraphOfSentence: Column(paragraphOfSentence),
             vocabulary: vocabulary, sentenceVectors: sentenceVectors, passageVectors: passageVectors,
             passagePostings: postings, sentenceIDF: sentenceIDF, passageIDF: passageIDF,
             sentenceFrequency: sentenceFrequency, options: IndexOptions(passageSentences: passageSize))

@@ -68,37 +68,22 @@ struct IndexFileWriter {
         try output.section(.strings, bytes: strings)
 
         var textOffsets: [Int] = [0]
-        for document in index.documents { textOffsets.append(textOffsets[textOffsets.count - 1] + document.text.utf8.count) }
+        for d in index.documents.indices { textOffsets.append(textOffsets[textOffsets.count - 1] + index.documents.byteCount(of: d)) }
         try output.section(.text, elementSize: 1) { output in
-            for document in index.documents {
-                var text = document.text
-                try text.withUTF8 { try output.append(UnsafeRawBufferPointer($0)) }
+            switch index.documents.storage {
+            case .strings(let documents):
+                for document in documents {
+                    var text = document.text
+                    try text.withUTF8 { try output.append(UnsafeRawBufferPointer($0)) }
+                }
+            case .mapped(_, let text, _, _):
+                try text.withUnsafeBytes { try output.append($0) }
             }
         }
         try output.section(.textOffsets, textOffsets)
-
-        var sentences = ByteEncoder()
-        sentences.bytes.reserveCapacity(index.sentences.count * RecordSize.sentence)
-        for sentence in index.sentences {
-            sentences.append(Int32(sentence.document))
-            sentences.append(Int32(sentence.paragraph))
-            sentences.append(Int32(sentence.number))
-            sentences.append(sentence.role.code)
-            sentences.append(Int64(sentence.range.lowerBound))
-            sentences.append(Int64(sentence.range.upperBound))
-        }
-        try output.section(.sentences, bytes: sentences.bytes, elementSize: RecordSize.sentence)
-        var paragraphs = ByteEncoder()
-        for paragraph in index.paragraphs {
-            paragraphs.append(Int32(paragraph.document))
-            paragraphs.append(Int32(paragraph.number))
-            paragraphs.append(Int64(paragraph.range.lowerBound))
-            paragraphs.append(Int64(paragraph.range.upperBound))
-            paragraphs.append(Int64(paragraph.sentences.lowerBound))
-            paragraphs.append(Int64(paragraph.sentences.upperBound))
-        }
-        try output.section(.paragraphs, bytes: paragraphs.bytes, elementSize: RecordSize.paragraph)
-        try output.section(.passageStarts, [0] + index.passages.map(\.upperBound))
+        try output.section(.sentences, index.sentences.records)
+        try output.section(.paragraphs, index.paragraphs.records)
+        try output.section(.passageStarts, index.passages.starts)
 
         try output.section(.termOffsets, segments.terms.offsets)
         try output.section(.termBytes, bytes: segments.terms.bytes)
@@ -168,6 +153,12 @@ struct SectionOutput {
 
     /// A section holding the raw bytes of `values` (the host is little-endian; checked at load).
     mutating func section<T>(_ id: IndexSection, _ values: [T]) throws {
+        try section(id, elementSize: MemoryLayout<T>.stride) { output in
+            try values.withUnsafeBytes { try output.append($0) }
+        }
+    }
+
+    mutating func section<T>(_ id: IndexSection, _ values: Column<T>) throws {
         try section(id, elementSize: MemoryLayout<T>.stride) { output in
             try values.withUnsafeBytes { try output.append($0) }
         }

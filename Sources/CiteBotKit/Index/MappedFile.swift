@@ -1,13 +1,16 @@
 import Foundation
 
-/// A file mapped read-only into memory, unmapped when released.
+/// A file mapped read-only into memory, unmapped when the last reference goes.
 ///
 /// Pages are read from disk on first touch and can be dropped again with
-/// ``release(_:)`` once copied, so loading a large index does not hold the file
-/// and its copy in memory at the same time.
-final class MappedFile {
-    let bytes: UnsafeRawBufferPointer
-    private let base: UnsafeMutableRawPointer?
+/// ``release(_:)`` once checked, so loading a large index does not keep pages it
+/// only verified. Columns of a loaded index read from the mapping in place and keep
+/// it alive. The address is held as an integer: the mapping is never written, so the
+/// object is `Sendable` as it stands.
+final class MappedFile: Sendable {
+    /// Bit pattern of the mapping's first byte (0 for an empty file).
+    let address: UInt
+    let length: Int
 
     /// Maps `path`.
     ///
@@ -20,24 +23,30 @@ final class MappedFile {
         guard fstat(descriptor, &status) == 0 else { throw IndexFileError.unreadable(path: path, reason: Self.errnoText()) }
         let length = Int(status.st_size)
         guard length > 0 else {
-            base = nil
-            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            address = 0
+            self.length = 0
             return
         }
         guard let mapped = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != UnsafeMutableRawPointer(bitPattern: -1) else {
             throw IndexFileError.unreadable(path: path, reason: Self.errnoText())
         }
-        base = mapped
-        bytes = UnsafeRawBufferPointer(start: mapped, count: length)
+        address = UInt(bitPattern: mapped)
+        self.length = length
     }
 
     deinit {
-        if let base { munmap(base, bytes.count) }
+        if let base = UnsafeMutableRawPointer(bitPattern: address) { munmap(base, length) }
     }
 
-    /// Tells the kernel the pages of `range` are no longer needed (they are re-read if touched again).
+    /// The mapped bytes; valid while this object is alive.
+    var bytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: length)
+    }
+
+    /// Tells the kernel the pages of `range` are not needed now (they are re-read from
+    /// the page cache if touched again).
     func release(_ range: Range<Int>) {
-        guard let base else { return }
+        guard let base = UnsafeMutableRawPointer(bitPattern: address) else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let start = (range.lowerBound + page - 1) / page * page
         let end = range.upperBound / page * page

@@ -1,15 +1,24 @@
 /// Rows of sparse vectors stored back to back (compressed sparse rows).
 ///
 /// Row r's entries are `columns[offsets[r]..<offsets[r+1]]` with `values` alongside,
-/// sorted by column. One flat allocation per array keeps millions of rows cheap.
+/// sorted by column. One flat ``Column`` per array keeps millions of rows cheap, and a
+/// loaded index reads them in place from its mapped file.
 public struct SparseRows: Sendable, Equatable {
-    public private(set) var offsets: [Int] = [0]
-    public private(set) var columns: [Int32] = []
-    public private(set) var values: [Float] = []
+    public let offsets: Column<Int>
+    public let columns: Column<Int32>
+    public let values: Column<Float>
 
-    public init() {}
+    /// No rows.
+    public init() {
+        self.init(offsets: Column([0]), columns: Column(), values: Column())
+    }
 
+    /// Rows copied from arrays; `offsets` starts at 0 and ends at `columns.count`.
     public init(offsets: [Int], columns: [Int32], values: [Float]) {
+        self.init(offsets: Column(offsets), columns: Column(columns), values: Column(values))
+    }
+
+    init(offsets: Column<Int>, columns: Column<Int32>, values: Column<Float>) {
         self.offsets = offsets
         self.columns = columns
         self.values = values
@@ -18,25 +27,15 @@ public struct SparseRows: Sendable, Equatable {
     /// Number of rows.
     public var count: Int { offsets.count - 1 }
 
-    /// Appends a row whose entries are already sorted by column.
-    public mutating func append<S: Sequence>(row: S) where S.Element == (Int32, Float) {
-        for (column, value) in row {
-            columns.append(column)
-            values.append(value)
-        }
-        offsets.append(columns.count)
-    }
-
     /// The entries of row `r`.
     public func row(_ r: Int) -> Range<Int> { offsets[r]..<offsets[r + 1] }
 
     /// Dot product of row `r` with a dense query vector indexed by column.
     ///
     /// - Complexity: O(entries in the row).
-    @inlinable
     public func dot(row r: Int, with dense: [Float]) -> Float {
         var sum: Float = 0
-        for i in offsets[r]..<offsets[r + 1] {
+        for i in row(r) {
             sum += values[i] * dense[Int(columns[i])]
         }
         return sum
@@ -44,7 +43,7 @@ public struct SparseRows: Sendable, Equatable {
 
     /// The value at (`r`, `column`), or 0.
     public func value(row r: Int, column: Int32) -> Float {
-        for i in offsets[r]..<offsets[r + 1] where columns[i] == column { return values[i] }
+        for i in row(r) where columns[i] == column { return values[i] }
         return 0
     }
 }

@@ -53,7 +53,7 @@ public struct SentenceRanker: Sendable {
         var ranked: [RankedSentence] = []
         for (passage, passageCosine) in passages {
             let passageRow = index.passageVectors.row(passage)
-            for s in index.passages[passage] where index.sentences[s].isCitable {
+            for s in index.passages[passage] where index.sentences.isCitable(s) {
                 let sentenceRow = index.sentenceVectors.row(s)
                 var cosine = 0.0
                 for (id, weight) in vector {
@@ -88,7 +88,7 @@ public struct SentenceRanker: Sendable {
         return Array(ranked.prefix(limit))
     }
 
-    static func find(_ id: Int32, in columns: [Int32], _ range: Range<Int>) -> Int? {
+    static func find(_ id: Int32, in columns: Column<Int32>, _ range: Range<Int>) -> Int? {
         // Rows are sorted by column and short: binary search.
         var low = range.lowerBound
         var high = range.upperBound

@@ -1,0 +1,106 @@
+/// A read-only array of plain values that lives either in an allocation of its own or
+/// in place inside a memory-mapped index file.
+///
+/// A freshly built index owns its columns; a loaded one reads them straight from the
+/// mapped file, so loading copies nothing and only the pages a question touches are ever
+/// read from disk. Every subscript is bounds-checked like `Array`'s; the reader checks
+/// offsets and ids once at load, so reads through them stay in bounds by construction.
+///
+/// The memory is kept alive by ``ColumnMemory``; the column holds its address as an
+/// integer so that it stays `Sendable` without an unchecked conformance (nothing ever
+/// writes through it).
+public struct Column<Element: BitwiseCopyable & Sendable>: RandomAccessCollection, Sendable {
+    let memory: ColumnMemory
+    /// Bit pattern of the first element's address (0 when empty).
+    let address: UInt
+    public let count: Int
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    /// An empty column.
+    public init() {
+        self.init([])
+    }
+
+    /// A column holding a copy of `elements`.
+    public init(_ elements: [Element]) {
+        let memory = ColumnMemory(copying: elements)
+        self.init(memory: memory, address: memory.address, count: elements.count)
+    }
+
+    /// `count` elements at `address`, kept alive by `memory`; the caller has checked
+    /// that they lie inside it and are suitably aligned.
+    init(memory: ColumnMemory, address: UInt, count: Int) {
+        self.memory = memory
+        self.address = count > 0 ? address : 0
+        self.count = count
+    }
+
+    /// - Complexity: O(1).
+    @inline(__always)
+    public subscript(position: Int) -> Element {
+        precondition(position >= 0 && position < count, "Column index out of range")
+        return withExtendedLifetime(memory) { buffer[position] }
+    }
+
+    private var buffer: UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(start: UnsafePointer<Element>(bitPattern: address), count: count)
+    }
+
+    /// Calls `body` with the elements; the pointer must not escape `body`.
+    @inline(__always)
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        try withExtendedLifetime(memory) { try body(buffer) }
+    }
+
+    /// The elements' bytes, for writing them to a file.
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeBufferPointer { try body(UnsafeRawBufferPointer($0)) }
+    }
+}
+
+extension Column: Equatable where Element: Equatable {
+    public static func == (a: Column, b: Column) -> Bool {
+        a.count == b.count && a.elementsEqual(b)
+    }
+}
+
+extension Column: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: Element...) {
+        self.init(elements)
+    }
+}
+
+/// Memory holding column data: an allocation freed with the object, or a mapped file
+/// kept mapped while any column reads from it.
+final class ColumnMemory: Sendable {
+    /// Bit pattern of the first byte's address (0 for an empty allocation).
+    let address: UInt
+    /// Whether `address` is an allocation of this object's own, freed at deinit.
+    private let owned: Bool
+    private let file: MappedFile?
+
+    init<Element: BitwiseCopyable>(copying elements: [Element]) {
+        file = nil
+        guard !elements.isEmpty else {
+            address = 0
+            owned = false
+            return
+        }
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
+        _ = buffer.initialize(from: elements)
+        address = buffer.baseAddress.map { UInt(bitPattern: $0) } ?? 0
+        owned = true
+    }
+
+    init(file: MappedFile) {
+        self.file = file
+        address = file.address
+        owned = false
+    }
+
+    deinit {
+        if owned, let pointer = UnsafeMutableRawPointer(bitPattern: address) { pointer.deallocate() }
+    }
+}

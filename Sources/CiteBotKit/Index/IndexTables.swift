@@ -1,0 +1,201 @@
+import Synchronization
+
+/// A sentence as a fixed 32-byte record, the layout of ``IndexSection/sentences``:
+/// document, paragraph, number, role code (Int32 each), start, end (Int64 byte offsets).
+struct SentenceRecord: Sendable, Equatable, BitwiseCopyable {
+    var document: Int32
+    var paragraph: Int32
+    var number: Int32
+    var role: Int32
+    var start: Int64
+    var end: Int64
+
+    init(_ sentence: Sentence) {
+        document = Int32(sentence.document)
+        paragraph = Int32(sentence.paragraph)
+        number = Int32(sentence.number)
+        role = sentence.role.code
+        start = Int64(sentence.range.lowerBound)
+        end = Int64(sentence.range.upperBound)
+    }
+}
+
+/// A paragraph as a fixed 40-byte record, the layout of ``IndexSection/paragraphs``:
+/// document, number (Int32), start, end, first sentence, end sentence (Int64).
+struct ParagraphRecord: Sendable, Equatable, BitwiseCopyable {
+    var document: Int32
+    var number: Int32
+    var start: Int64
+    var end: Int64
+    var firstSentence: Int64
+    var endSentence: Int64
+
+    init(_ paragraph: Paragraph) {
+        document = Int32(paragraph.document)
+        number = Int32(paragraph.number)
+        start = Int64(paragraph.range.lowerBound)
+        end = Int64(paragraph.range.upperBound)
+        firstSentence = Int64(paragraph.sentences.lowerBound)
+        endSentence = Int64(paragraph.sentences.upperBound)
+    }
+}
+
+/// All sentences of an index, stored as records (in place in a loaded index).
+public struct SentenceList: RandomAccessCollection, Sendable, Equatable {
+    let records: Column<SentenceRecord>
+
+    init(_ sentences: [Sentence]) {
+        records = Column(sentences.map(SentenceRecord.init))
+    }
+
+    init(records: Column<SentenceRecord>) {
+        self.records = records
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    public subscript(position: Int) -> Sentence {
+        let record = records[position]
+        return Sentence(document: Int(record.document), paragraph: Int(record.paragraph), number: Int(record.number),
+                        range: Int(record.start)..<Int(record.end), role: SentenceRole(code: record.role) ?? .symbols)
+    }
+
+    /// Whether sentence `position` may be cited, without decoding the rest of it.
+    func isCitable(_ position: Int) -> Bool { records[position].role == SentenceRole.statement.code }
+}
+
+/// All paragraphs of an index, stored as records (in place in a loaded index).
+public struct ParagraphList: RandomAccessCollection, Sendable, Equatable {
+    let records: Column<ParagraphRecord>
+
+    init(_ paragraphs: [Paragraph]) {
+        records = Column(paragraphs.map(ParagraphRecord.init))
+    }
+
+    init(records: Column<ParagraphRecord>) {
+        self.records = records
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    public subscript(position: Int) -> Paragraph {
+        let record = records[position]
+        return Paragraph(document: Int(record.document), number: Int(record.number), range: Int(record.start)..<Int(record.end),
+                         sentences: Int(record.firstSentence)..<Int(record.endSentence))
+    }
+}
+
+/// The passages of an index: passage p is sentences `starts[p]..<starts[p + 1]`.
+public struct PassageList: RandomAccessCollection, Sendable, Equatable {
+    /// Passage boundaries: one more than there are passages, from 0 to the sentence count.
+    let starts: Column<Int>
+
+    init(_ passages: [Range<Int>]) {
+        starts = Column([0] + passages.map(\.upperBound))
+    }
+
+    init(starts: Column<Int>) {
+        self.starts = starts
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { starts.count - 1 }
+
+    public subscript(position: Int) -> Range<Int> { starts[position]..<starts[position + 1] }
+}
+
+/// The documents of an index: in memory as read, or their text in place in a mapped file.
+///
+/// A mapped document's text becomes a `String` only when the whole document is asked
+/// for (and is then kept); citations slice their sentences from the bytes directly.
+public struct DocumentList: RandomAccessCollection, Sendable, Equatable {
+    enum Storage: Sendable {
+        case strings([Document])
+        case mapped(sources: [String], text: Column<UInt8>, offsets: Column<Int>, cache: DocumentTextCache)
+    }
+
+    let storage: Storage
+
+    init(_ documents: [Document]) {
+        storage = .strings(documents)
+    }
+
+    init(sources: [String], text: Column<UInt8>, offsets: Column<Int>) {
+        storage = .mapped(sources: sources, text: text, offsets: offsets, cache: DocumentTextCache())
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int {
+        switch storage {
+        case .strings(let documents): return documents.count
+        case .mapped(let sources, _, _, _): return sources.count
+        }
+    }
+
+    public subscript(position: Int) -> Document {
+        switch storage {
+        case .strings(let documents):
+            return documents[position]
+        case .mapped(let sources, let text, let offsets, let cache):
+            let whole = cache.text(of: position) {
+                text.withUnsafeBufferPointer { bytes in
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[position]..<offsets[position + 1]]), as: UTF8.self)
+                }
+            }
+            return Document(source: sources[position], text: whole)
+        }
+    }
+
+    /// How document `position` is named in citations.
+    public func source(of position: Int) -> String {
+        switch storage {
+        case .strings(let documents): return documents[position].source
+        case .mapped(let sources, _, _, _): return sources[position]
+        }
+    }
+
+    /// The length of document `position`'s text in UTF-8 bytes.
+    public func byteCount(of position: Int) -> Int {
+        switch storage {
+        case .strings(let documents): return documents[position].text.utf8.count
+        case .mapped(_, _, let offsets, _): return offsets[position + 1] - offsets[position]
+        }
+    }
+
+    /// The verbatim text at UTF-8 byte offsets `range` of document `position`.
+    public func text(of position: Int, _ range: Range<Int>) -> String {
+        switch storage {
+        case .strings(let documents):
+            return CorpusIndex.slice(documents[position].text, range)
+        case .mapped(_, let text, let offsets, _):
+            let start = offsets[position]
+            precondition(range.lowerBound >= 0 && range.upperBound <= offsets[position + 1] - start, "range outside the document")
+            return text.withUnsafeBufferPointer { bytes in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + range.lowerBound)..<(start + range.upperBound)]),
+                       as: UTF8.self)
+            }
+        }
+    }
+
+    public static func == (a: DocumentList, b: DocumentList) -> Bool {
+        a.count == b.count && a.elementsEqual(b)
+    }
+}
+
+/// Whole-document strings of a mapped index, made on first request and kept.
+final class DocumentTextCache: Sendable {
+    private let texts: Mutex<[Int: String]>
+
+    init() {
+        texts = Mutex([:])
+    }
+
+    func text(of document: Int, _ make: () -> String) -> String {
+        if let known = texts.withLock({ $0[document] }) { return known }
+        let made = make()
+        texts.withLock { $0[document] = made }
+        return made
+    }
+}
