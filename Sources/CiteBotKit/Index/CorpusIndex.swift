@@ -19,9 +19,8 @@ public struct CorpusIndex: Sendable {
     public let vocabulary: Vocabulary
     /// L2-normalised TF-IDF vectors of sentences, one row per sentence.
     public let sentenceVectors: SparseRows
-    /// L2-normalised TF-IDF vectors of passages, one row per passage.
-    public let passageVectors: SparseRows
-    /// Inverted lists: row t holds the passages containing term t, with their weights.
+    /// Inverted lists: row t holds the passages containing term t (ascending) with their
+    /// L2-normalised TF-IDF weights: the passage vectors, stored by term only.
     public let passagePostings: SparseRows
     /// Sentence-level idf by term id.
     public let sentenceIDF: [Float]
@@ -39,7 +38,7 @@ public struct CorpusIndex: Sendable {
     init(
         documents: DocumentList, sentences: SentenceList, paragraphs: ParagraphList, passages: PassageList,
         passageOfSentence: Column<Int32>, paragraphOfSentence: Column<Int32>, vocabulary: Vocabulary,
-        sentenceVectors: SparseRows, passageVectors: SparseRows, passagePostings: SparseRows,
+        sentenceVectors: SparseRows, passagePostings: SparseRows,
         sentenceIDF: [Float], passageIDF: [Float], sentenceFrequency: [Int32], options: IndexOptions
     ) {
         self.documents = documents
@@ -50,7 +49,6 @@ public struct CorpusIndex: Sendable {
         self.paragraphOfSentence = paragraphOfSentence
         self.vocabulary = vocabulary
         self.sentenceVectors = sentenceVectors
-        self.passageVectors = passageVectors
         self.passagePostings = passagePostings
         self.sentenceIDF = sentenceIDF
         self.passageIDF = passageIDF
@@ -68,6 +66,22 @@ public struct CorpusIndex: Sendable {
     public func text(ofParagraph index: Int) -> String {
         let paragraph = paragraphs[index]
         return documents.text(of: paragraph.document, paragraph.range)
+    }
+
+    /// Whether passage `passage` contains term `term`.
+    ///
+    /// - Complexity: O(log passages containing the term): a binary search of its postings.
+    public func passage(_ passage: Int, contains term: Int32) -> Bool {
+        let row = passagePostings.row(Int(term))
+        let rows = passagePostings.columns
+        let target = Int32(passage)
+        var low = row.lowerBound
+        var high = row.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if rows[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return low < row.upperBound && rows[low] == target
     }
 
     /// Builds the typo-correction index now rather than at the first misspelt question,

@@ -138,7 +138,7 @@ struct IndexAssembler {
             documents: DocumentList(documents), sentences: SentenceList(sentences), paragraphs: ParagraphList(paragraphs),
             passages: PassageList(passages), passageOfSentence: Column(passageOfSentence),
             paragraphOfSentence: Column(paragraphOfSentence),
-            vocabulary: vocabulary, sentenceVectors: sentenceVectors, passageVectors: passageVectors,
+            vocabulary: vocabulary, sentenceVectors: sentenceVectors,
             passagePostings: postings, sentenceIDF: sentenceIDF, passageIDF: passageIDF,
             sentenceFrequency: sentenceFrequency, options: options)
         return (index, segments)

@@ -49,7 +49,8 @@ public enum IndexFileError: Error, CustomStringConvertible, Equatable {
 enum IndexFileFormat {
     static let magic: [UInt8] = Array("CITEBOTX".utf8)
     /// Bumped whenever the layout or the meaning of a section changes.
-    static let version: UInt32 = 1
+    /// 2: passage vectors are no longer stored (the postings hold the same weights).
+    static let version: UInt32 = 2
     static let headerSize = 64
     static let tableEntrySize = 32
 }
@@ -67,7 +68,6 @@ enum IndexSection: UInt32, CaseIterable {
     case termOffsets, termBytes
     case surfaceOffsets, surfaceBytes, surfaceTerms, surfaceCounts
     case sentenceOffsets, sentenceColumns, sentenceValues
-    case passageOffsets, passageColumns, passageValues
     case postingOffsets, postingRows, postingValues
     case sentenceIDF, passageIDF, sentenceFrequency
     // Kept for incremental updates; not read when answering.

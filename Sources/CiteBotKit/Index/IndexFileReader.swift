@@ -315,7 +315,6 @@ final class IndexFileReader {
         }
         try checkIDs(surfaceTerms, below: terms.count, "surfaceTerms")
         let sentenceVectors = try rows((.sentenceOffsets, .sentenceColumns, .sentenceValues), count: sentenceCount, columns: terms.count)
-        let passageVectors = try rows((.passageOffsets, .passageColumns, .passageValues), count: passages.count, columns: terms.count)
         let postings = try rows((.postingOffsets, .postingRows, .postingValues), count: terms.count, columns: passages.count)
         let sentenceIDF = try array(.sentenceIDF, of: Float.self)
         let passageIDF = try array(.passageIDF, of: Float.self)
@@ -332,7 +331,7 @@ final class IndexFileReader {
             documents: documents, sentences: SentenceList(records: sentenceRecords),
             paragraphs: ParagraphList(records: paragraphRecords), passages: passages,
             passageOfSentence: Column(passageOfSentence), paragraphOfSentence: Column(paragraphOfSentence),
-            vocabulary: vocabulary, sentenceVectors: sentenceVectors, passageVectors: passageVectors,
+            vocabulary: vocabulary, sentenceVectors: sentenceVectors,
             passagePostings: postings, sentenceIDF: sentenceIDF, passageIDF: passageIDF,
             sentenceFrequency: sentenceFrequency, options: IndexOptions(passageSentences: passageSize))
         return SavedIndex(index: index, files: files, settings: settings)

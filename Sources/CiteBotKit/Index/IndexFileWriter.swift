@@ -93,7 +93,6 @@ struct IndexFileWriter {
         try output.section(.surfaceCounts, segments.surfaceCounts)
         for (rows, ids) in [
             (index.sentenceVectors, (IndexSection.sentenceOffsets, IndexSection.sentenceColumns, IndexSection.sentenceValues)),
-            (index.passageVectors, (.passageOffsets, .passageColumns, .passageValues)),
             (index.passagePostings, (.postingOffsets, .postingRows, .postingValues)),
         ] {
             try output.section(ids.0, rows.offsets)

@@ -52,7 +52,6 @@ public struct SentenceRanker: Sendable {
 
         var ranked: [RankedSentence] = []
         for (passage, passageCosine) in passages {
-            let passageRow = index.passageVectors.row(passage)
             for s in index.passages[passage] where index.sentences.isCitable(s) {
                 let sentenceRow = index.sentenceVectors.row(s)
                 var cosine = 0.0
@@ -71,7 +70,7 @@ public struct SentenceRanker: Sendable {
                         matched += term.weight
                     } else if term.synonyms.contains(where: { Self.find($0, in: columns, sentenceRow) != nil }) {
                         matched += query.synonymShare * term.weight
-                    } else if let id = term.id, Self.find(id, in: index.passageVectors.columns, passageRow) != nil {
+                    } else if let id = term.id, index.passage(passage, contains: id) {
                         context += term.weight
                     }
                 }

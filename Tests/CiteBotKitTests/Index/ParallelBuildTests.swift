@@ -39,7 +39,6 @@ enum IndexComparison {
         if a.paragraphOfSentence != b.paragraphOfSentence { result.append("paragraphOfSentence") }
         if a.vocabulary != b.vocabulary { result.append("vocabulary") }
         if a.sentenceVectors != b.sentenceVectors { result.append("sentenceVectors") }
-        if a.passageVectors != b.passageVectors { result.append("passageVectors") }
         if a.passagePostings != b.passagePostings { result.append("passagePostings") }
         if a.sentenceIDF != b.sentenceIDF { result.append("sentenceIDF") }
         if a.passageIDF != b.passageIDF { result.append("passageIDF") }
