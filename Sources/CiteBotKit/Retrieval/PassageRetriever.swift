@@ -31,23 +31,33 @@ public struct PassageRetriever: Sendable {
         var scratch = index.accumulators.take(size: index.passages.count)
         defer { index.accumulators.give(back: scratch) }
         let postings = index.passagePostings
-        postings.columns.withUnsafeBufferPointer { rows in
-            postings.values.withUnsafeBufferPointer { values in
-                for (id, weight) in weights {
-                    for i in postings.row(Int(id)) {
-                        let passage = Int(rows[i])
-                        if scratch.scores[passage] == 0 { scratch.touched.append(Int32(passage)) }
-                        scratch.scores[passage] += weight * Double(values[i])
+        var touched = scratch.touched
+        scratch.touched = []
+        var best = BoundedHeap(capacity: limit)
+        scratch.scores.withUnsafeMutableBufferPointer { scores in
+            postings.columns.withUnsafeBufferPointer { rows in
+                postings.values.withUnsafeBufferPointer { values in
+                    for (id, weight) in weights {
+                        for i in postings.row(Int(id)) {
+                            // Rows are checked against the passage count at load (or built so).
+                            let passage = Int(rows[i])
+                            precondition(passage >= 0 && passage < scores.count)
+                            if scores[passage] == 0 { touched.append(Int32(passage)) }
+                            scores[passage] += weight * Double(values[i])
+                        }
                     }
                 }
             }
+            for passage in touched {
+                let score = scores[Int(passage)]
+                scores[Int(passage)] = 0
+                // Cheap rejection once the heap is full: strictly worse than its worst entry.
+                if best.isFull, score < best.worstScore { continue }
+                best.offer(passage: Int(passage), score: score)
+            }
         }
-        var best = BoundedHeap(capacity: limit)
-        for passage in scratch.touched {
-            best.offer(passage: Int(passage), score: scratch.scores[Int(passage)])
-            scratch.scores[Int(passage)] = 0
-        }
-        scratch.touched.removeAll(keepingCapacity: true)
+        touched.removeAll(keepingCapacity: true)
+        scratch.touched = touched
         return best.sortedBestFirst().map { ($0.passage, $0.score) }
     }
 }
@@ -98,6 +108,12 @@ struct BoundedHeap {
     static func isBetter(_ a: Entry, than b: Entry) -> Bool {
         a.score != b.score ? a.score > b.score : a.passage < b.passage
     }
+
+    /// Whether `capacity` pairs are kept.
+    var isFull: Bool { entries.count >= capacity }
+
+    /// The score of the worst pair kept (the root); only meaningful when not empty.
+    var worstScore: Double { entries.first?.score ?? -.infinity }
 
     /// Keeps the pair if it is among the best `capacity` so far.
     ///
