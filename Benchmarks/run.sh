@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Speed and scale of citebot against tantivy, bm25s and scikit-learn, on the Python 3.11
 # documentation sources at 1x, 3x and 10x. One command, from any directory:
-#     Benchmarks/run.sh            (SCALES="1 3" Benchmarks/run.sh for a quicker run)
+#     Benchmarks/run.sh            (SCALES="1 3" Benchmarks/run.sh for a quicker run;
+#                                   SCRATCH_PATH=.build-x to build citebot elsewhere)
 # Progress goes to standard error, the tables to standard output. See README.md.
 set -euo pipefail
 
@@ -26,9 +27,10 @@ fi
 note "installing the peers (requirements.txt)"
 "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt" >&2
 
-note "building citebot (release, scratch path .build-speed)"
-(cd "$root" && swift build -c release --scratch-path .build-speed) >&2
-citebot="$(cd "$root" && swift build -c release --scratch-path .build-speed --show-bin-path)/citebot"
+scratch="${SCRATCH_PATH:-.build-speed}"
+note "building citebot (release, scratch path $scratch)"
+(cd "$root" && swift build -c release --scratch-path "$scratch") >&2
+citebot="$(cd "$root" && swift build -c release --scratch-path "$scratch" --show-bin-path)/citebot"
 
 "$venv/bin/python" "$here/bench.py" --citebot "$citebot" --sources "$sources" --work "$work" \
     --scales ${SCALES:-1 3 10}
