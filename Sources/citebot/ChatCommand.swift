@@ -162,7 +162,7 @@ struct REPL {
     func paragraphText(_ citation: Citation) -> String? {
         let index = session.index
         guard let position = index.paragraphs.firstIndex(where: {
-            index.documents[$0.document].source == citation.source && $0.number == citation.paragraph
+            $0.number == citation.paragraph && index.documents.source(of: $0.document) == citation.source
         }) else { return nil }
         return index.text(ofParagraph: position)
     }

@@ -52,7 +52,7 @@ struct SentencesCommand: ParsableCommand {
             for position in index.sentences.indices {
                 let sentence = index.sentences[position]
                 let record = SentenceRecord(
-                    source: index.documents[sentence.document].source, document: sentence.document + 1,
+                    source: index.documents.source(of: sentence.document), document: sentence.document + 1,
                     paragraph: sentence.paragraph, sentence: sentence.number,
                     text: index.text(ofSentence: position), citable: sentence.isCitable)
                 switch format {

@@ -227,7 +227,7 @@ extension Answerer {
               let position = index.sentences.indices.first(where: {
                   let s = index.sentences[$0]
                   return s.paragraph == citation.paragraph && s.number == citation.sentence
-                      && index.documents[s.document].source == citation.source
+                      && index.documents.source(of: s.document) == citation.source
               })
         else { return false }
         return SentenceRanker.find(id, in: index.sentenceVectors.columns, index.sentenceVectors.row(position)) != nil
