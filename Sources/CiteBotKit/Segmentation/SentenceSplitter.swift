@@ -161,7 +161,7 @@ public struct SentenceSplitter: Sendable {
     private func blockRole(_ block: Block, isOnlyLine: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> SentenceRole {
         if block.isMarkdownHeading { return .heading }
         if block.isListItem || !isOnlyLine { return .statement }
-        let words = Self.wordCount(block.range, in: bytes)
+        let words = Self.wordCount(block.range, in: bytes, stoppingAfter: maximumHeadingWords)
         guard words <= maximumHeadingWords else { return .statement }
         switch Self.finalMark(block.range, in: bytes) {
         case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: ":"), UInt8(ascii: ";"): return .statement
@@ -172,7 +172,9 @@ public struct SentenceSplitter: Sendable {
     /// A line of at most eight words without final punctuation: a label or sub-heading
     /// (when the next line does not go on in lower case).
     private static func isShortLabel(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard wordCount(line, in: bytes) <= 8 else { return false }
+        // Counting stops at the ninth word: the block being extended can be a whole
+        // giant paragraph, and recounting it for every line would be quadratic.
+        guard wordCount(line, in: bytes, stoppingAfter: 8) <= 8 else { return false }
         switch finalMark(line, in: bytes) {
         case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"),
              UInt8(ascii: ";"), UInt8(ascii: ","):
@@ -366,7 +368,12 @@ public struct SentenceSplitter: Sendable {
         finalMark(range, in: bytes) == UInt8(ascii: "?")
     }
 
-    private static func wordCount(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// The number of blank-separated words in `range`, or `limit + 1` as soon as there are more than `limit`.
+    ///
+    /// - Complexity: O(k), where k is the length of the prefix of `range` that holds `limit + 1` words.
+    private static func wordCount(
+        _ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, stoppingAfter limit: Int = .max
+    ) -> Int {
         var count = 0
         var inWord = false
         for index in range {
@@ -375,6 +382,7 @@ public struct SentenceSplitter: Sendable {
             } else if !inWord {
                 inWord = true
                 count += 1
+                if count > limit { return count }
             }
         }
         return count
