@@ -45,7 +45,9 @@ public final class Answerer: QuestionAnswering {
     public func analyse(_ question: String) -> Analysis {
         let parsed = parser.parse(question)
         let query = builder.query(for: parsed.terms)
-        var candidates = ranker.rank(query, limit: max(50, options.topK + options.alternatives))
+        // Reranking reads each candidate's text, so only the best 20 by score are reranked;
+        // on the project's question sets a deeper list changed no answer.
+        var candidates = ranker.rank(query, limit: max(20, options.topK + options.alternatives))
         if options.cueBonus > 0 || options.proximityWeight > 0 {
             let subject = Set(query.terms.map(\.term))
             let pairs = Self.adjacentPairs(parsed.terms.map(\.term))
@@ -57,7 +59,7 @@ public final class Answerer: QuestionAnswering {
                     : AnswerCues.matches(parsed.kind, words: tokens.map(\.surface))
                 if cued { candidates[i].score += options.cueBonus }
                 if !pairs.isEmpty {
-                    let stems = analyzer.terms(in: text).map(\.term)
+                    let stems = tokens.filter { !self.analyzer.stopWords.contains($0.surface) }.map { self.analyzer.stem($0.surface) }
                     candidates[i].score += options.proximityWeight * Self.proximity(pairs, in: stems)
                 }
             }
