@@ -17,6 +17,8 @@ public final class JSONLQuestionReader: QuestionSource {
     private let handle: FileHandle?
     private var buffer: [UInt8]
     private var position = 0
+    /// Where the search for the next line end resumes: bytes before it hold none.
+    private var scanned = 0
     private var reachedEnd: Bool
     private var lineNumber = 0
     private var lineOfID: [String: Int] = [:]
@@ -65,11 +67,15 @@ public final class JSONLQuestionReader: QuestionSource {
     /// The bytes of the next physical line without its line end, or nil at the end.
     private func nextLine() throws(TestSetError) -> ArraySlice<UInt8>? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            // Resuming where the last search stopped keeps a line longer than a chunk
+            // linear: searching again from its start after each chunk was quadratic.
+            if let newline = buffer[max(position, scanned)...].firstIndex(of: 0x0A) {
                 let line = buffer[position..<newline]
                 position = newline + 1
+                scanned = position
                 return line.last == 0x0D ? line.dropLast() : line
             }
+            scanned = buffer.count
             if reachedEnd {
                 guard position < buffer.count else { return nil }
                 let line = buffer[position...]
@@ -93,6 +99,7 @@ public final class JSONLQuestionReader: QuestionSource {
         }
         // Drop consumed bytes so the buffer holds at most one partial line plus a chunk.
         buffer.removeFirst(position)
+        scanned -= position
         position = 0
         if let chunk, !chunk.isEmpty {
             buffer.append(contentsOf: chunk)
