@@ -134,7 +134,11 @@ public struct Tokenizer: Sendable {
         var text = String(decoding: scratch.buffer[0..<word.length], as: UTF8.self).precomposedStringWithCanonicalMapping
         while text.hasSuffix("'") { text.removeLast() }
         if text.utf8.count > maximumWordBytes {
-            text = String(decoding: text.utf8.prefix(maximumWordBytes), as: UTF8.self)
+            // Cut on a scalar boundary: never inside a multi-byte letter.
+            var cut = maximumWordBytes
+            let bytes = Array(text.utf8)
+            while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            text = String(decoding: bytes[0..<cut], as: UTF8.self)
         }
         guard !text.isEmpty else { return }
         text.withUTF8 { body($0, word.start..<end) }

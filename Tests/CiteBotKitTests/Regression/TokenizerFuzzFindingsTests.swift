@@ -11,15 +11,10 @@ import Testing
         let text = String(decoding: Self.cutInsideAScalar, as: UTF8.self)
         let words = Tokenizer().words(in: text)
         #expect(words.count == 1)
-        // Known issue, left to the owner of Analysis/: the non-ASCII path cuts the folded
-        // word with `String(decoding: text.utf8.prefix(maximumWordBytes), …)`, which splits
-        // the 4-byte letter and appends U+FFFD, giving a 65-byte surface ending in "\u{FFFD}".
-        // When the cut backs off to a scalar boundary, remove `withKnownIssue`.
-        withKnownIssue("Tokenizer cuts long non-ASCII words inside a scalar") {
-            for word in words {
-                #expect(word.surface.utf8.count <= Tokenizer().maximumWordBytes)
-                #expect(!word.surface.unicodeScalars.contains("\u{FFFD}"))
-            }
+        // The fuzzer found the cut splitting the 4-byte letter (a U+FFFD, 65 bytes).
+        for word in words {
+            #expect(word.surface.utf8.count <= Tokenizer().maximumWordBytes)
+            #expect(!word.surface.unicodeScalars.contains("\u{FFFD}"))
         }
     }
 }

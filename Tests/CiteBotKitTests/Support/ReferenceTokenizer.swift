@@ -30,7 +30,15 @@ struct ReferenceTokenizer {
             // A trailing apostrophe ("dogs'") belongs to no word.
             while word.hasSuffix("'") { word.removeLast() }
             if word.utf8.count > maximumWordBytes {
-                word = String(decoding: word.utf8.prefix(maximumWordBytes), as: UTF8.self)
+                // Cut on a scalar boundary, as the tokenizer does.
+                var scalars = String.UnicodeScalarView()
+                var bytes = 0
+                for scalar in word.unicodeScalars {
+                    bytes += UTF8.width(scalar)
+                    if bytes > maximumWordBytes { break }
+                    scalars.append(scalar)
+                }
+                word = String(scalars)
             }
             if !word.isEmpty { result.append(WordToken(surface: word, range: start..<end)) }
             current.removeAll(keepingCapacity: true)
