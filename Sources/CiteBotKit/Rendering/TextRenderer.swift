@@ -21,7 +21,7 @@ public struct TextRenderer: Sendable {
             out += paint(Self.escaped(answer.text), "2") + "\n"
             return out
         }
-        out += Self.escaped(Self.joiningLines(answer.text)) + "\n"
+        out += Self.escaped(Self.shortened(Self.joiningLines(answer.text))) + "\n"
         out += renderCitations(answer.citations, numberedFrom: 1)
         return out
     }
@@ -32,7 +32,7 @@ public struct TextRenderer: Sendable {
         for (offset, citation) in citations.enumerated() {
             let location = "\(Self.escaped(citation.source)) ¶\(citation.paragraph).\(citation.sentence)"
             out += "  " + paint("[\(first + offset)]", "1") + " " + paint(location, "36")
-                + ": \"" + Self.escaped(Self.joiningLines(citation.text)) + "\"\n"
+                + ": \"" + Self.escaped(Self.shortened(Self.joiningLines(citation.text))) + "\"\n"
         }
         return out
     }
@@ -40,6 +40,16 @@ public struct TextRenderer: Sendable {
     /// `text` in the SGR style `code` when colouring, else unchanged.
     public func paint(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// The most characters of one answer or quote shown on a terminal; a longer one (a
+    /// "sentence" that is a whole unpunctuated file) ends in " […]". JSON output is never cut.
+    public static let maximumShownCharacters = 1_000
+
+    /// `text`, cut to ``maximumShownCharacters`` with a visible mark when longer.
+    public static func shortened(_ text: String) -> String {
+        guard text.count > maximumShownCharacters else { return text }
+        return String(text.prefix(maximumShownCharacters)) + " […]"
     }
 
     /// `text` with each line break, and the indentation around it, shown as one space:

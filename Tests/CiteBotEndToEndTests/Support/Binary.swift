@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Runs the built `citebot` executable and captures what it does.
@@ -64,14 +65,30 @@ struct Binary {
             try? stdin.fileHandleForWriting.close()
         }
         writer.start()
+        // Drain standard error on its own thread too: a child that fills one pipe while
+        // the test reads the other would otherwise block forever.
+        let errors = ErrorCollector()
+        let errorReader = Thread {
+            let bytes = stderr.fileHandleForReading.readDataToEndOfFile()
+            errors.data.withLock { $0 = bytes }
+            errors.done.signal()
+        }
+        errorReader.start()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        errors.done.wait()
+        let err = errors.data.withLock { $0 }
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: out, as: UTF8.self),
             stderr: String(decoding: err, as: UTF8.self),
             signalled: process.terminationReason == .uncaughtSignal)
+    }
+
+    /// Standard error read on another thread; `done` is signalled once `data` is complete.
+    private final class ErrorCollector: Sendable {
+        let data = Mutex(Data())
+        let done = DispatchSemaphore(value: 0)
     }
 
     /// A fresh empty temporary directory.

@@ -242,3 +242,15 @@ import Testing
         #expect(answerer.antecedent(of: 0, asked: asked) == nil)
     }
 }
+
+@Suite struct LongQuoteTests {
+    @Test func terminalOutputCutsGiantSentencesButSaysSo() {
+        let giant = String(repeating: "word ", count: 10_000) + "end."
+        let citation = Citation(source: "big.txt", paragraph: 1, sentence: 1, text: giant, score: 1)
+        let answer = Answer(question: "q", text: giant + " [1]", abstained: false, citations: [citation], confidence: 1)
+        let shown = TextRenderer().render(answer)
+        #expect(shown.count < 2 * TextRenderer.maximumShownCharacters + 200)
+        #expect(shown.contains(" […]"))
+        #expect(AnswerRecord(answer).jsonLine().contains("end."))  // JSON keeps the whole sentence
+    }
+}
