@@ -172,6 +172,9 @@ public struct CorpusLoader: Sendable {
             return String(cString: strerror(code.rawValue)).lowercased()
         }
         if nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+        if nsError.code == NSFileReadNoSuchFileError || nsError.code == NSFileNoSuchFileError {
+            return "no such file (moved or deleted after the folder was listed?)"
+        }
         return nsError.localizedDescription
     }
 }
