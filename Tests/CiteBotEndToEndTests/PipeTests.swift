@@ -167,15 +167,16 @@ import Testing
         #expect(result.stderr.contains("no .txt or .md files"))
     }
 
-    @Test func unreadableFileIsNamed() throws {
-        guard getuid() != 0 else { return }  // root reads everything; the unit tests cover the message
+    @Test(.enabled(if: Binary.permissionsApply, "root, and the binary is out of other users' reach"))
+    func unreadableFileIsNamed() throws {
         let directory = try Binary.temporaryDirectory()
         let file = directory.appendingPathComponent("secret.txt")
         try "Hidden text here.".write(to: file, atomically: true, encoding: .utf8)
         chmod(file.path, 0)
-        let result = try Binary.run(["ask", "--corpus", file.path, "hello?"])
+        let result = try Binary.run(["ask", "--no-cache", "--corpus", file.path, "hello?"], unprivileged: true)
         #expect(result.status == 66)
         #expect(result.stderr.contains("secret.txt"))
+        #expect(result.stderr.contains("permission denied"))
     }
 
     @Test func unknownOptionExits64() throws {

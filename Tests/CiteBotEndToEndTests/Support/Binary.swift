@@ -35,17 +35,41 @@ struct Binary {
     /// Runs citebot with `arguments`, feeding `input` to standard input.
     static func run(
         _ arguments: [String], input: String = "", environment: [String: String] = [:],
-        directory: URL? = nil
+        directory: URL? = nil, unprivileged: Bool = false
     ) throws -> Result {
-        try run(arguments, inputData: Data(input.utf8), environment: environment, directory: directory)
+        try run(arguments, inputData: Data(input.utf8), environment: environment, directory: directory,
+                unprivileged: unprivileged)
     }
 
+    /// Whether a user other than the owner may run the binary (every directory above it
+    /// searchable by others): true for the usual clone locations, false under /root.
+    static var othersCanRun: Bool {
+        var path = url.resolvingSymlinksInPath()
+        while path.path != "/" {
+            var info = stat()
+            guard stat(path.path, &info) == 0, info.st_mode & 0o001 != 0 else { return false }
+            path = path.deletingLastPathComponent()
+        }
+        return true
+    }
+
+    /// Whether file permissions bind citebot when run with `unprivileged: true`.
+    static var permissionsApply: Bool { geteuid() != 0 || othersCanRun }
+
+    /// - Parameter unprivileged: when the tests run as root (as CI does), run citebot as
+    ///   user and group 65534 through util-linux `setpriv`, so file permissions apply to it.
     static func run(
-        _ arguments: [String], inputData: Data, environment: [String: String] = [:], directory: URL? = nil
+        _ arguments: [String], inputData: Data, environment: [String: String] = [:], directory: URL? = nil,
+        unprivileged: Bool = false
     ) throws -> Result {
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if unprivileged && geteuid() == 0 && othersCanRun {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("citebot-e2e-state").path
