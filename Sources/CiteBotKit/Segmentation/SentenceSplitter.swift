@@ -10,7 +10,10 @@
 ///   number, or an ellipsis that runs on in lower case. Decimals never contain whitespace,
 ///   so "3.5" is never split. A lower-case start after a full stop still begins a new
 ///   sentence: list fragments are often written that way.
-/// - Lines from a Markdown code fence (```) to its closing fence are code: kept, never cited.
+/// - Lines from a Markdown code fence (```) to its closing fence are code: kept, never cited;
+///   so are reStructuredText directives (".. note::") and title underlines ("=====").
+/// - A title underlined with "=====" or "-----", and a short label line with more of its
+///   paragraph after it ("Ingredients" above a list), are headings.
 /// - A block is a heading when it is a Markdown heading, or a paragraph's only line with
 ///   at most ``maximumHeadingWords`` words that ends without `.`, `!`, `:` or `;`
 ///   (a one-line question such as an article's title counts too).
@@ -63,7 +66,7 @@ public struct SentenceSplitter: Sendable {
                 }
             }
             for (blockIndex, block) in blocks.enumerated() {
-                if codeBlocks.contains(blockIndex) {
+                if codeBlocks.contains(blockIndex) || block.isMarkup {
                     result.sentences.append(Sentence(
                         document: document, paragraph: number, number: result.sentences.count - first + 1,
                         range: block.range, role: .code))
@@ -132,16 +135,31 @@ public struct SentenceSplitter: Sendable {
         var range: Range<Int>
         var isMarkdownHeading: Bool
         var isListItem: Bool
+        /// An underline of a setext/reStructuredText title ("=====") or a reST directive
+        /// (".. note::"): markup, never prose.
+        var isMarkup = false
     }
 
     private static func blocks(of lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
         var blocks: [Block] = []
         for line in lines {
+            if isUnderline(line, in: bytes) {
+                // "Title\n=====": the line above is a title, this one is markup.
+                if let last = blocks.last, !last.isListItem, !last.isMarkup, !containsNewline(last.range, in: bytes) {
+                    blocks[blocks.count - 1].isMarkdownHeading = true
+                }
+                blocks.append(Block(range: line, isMarkdownHeading: false, isListItem: false, isMarkup: true))
+                continue
+            }
+            if isDirective(line, in: bytes) {
+                blocks.append(Block(range: line, isMarkdownHeading: false, isListItem: false, isMarkup: true))
+                continue
+            }
             let heading = markdownHeadingBody(line, in: bytes)
             let item = listItemBody(line, in: bytes)
             let startsBlock: Bool
             if let last = blocks.last {
-                startsBlock = heading != nil || item != nil || last.isMarkdownHeading
+                startsBlock = heading != nil || item != nil || last.isMarkdownHeading || last.isMarkup
                     || (isShortLabel(last.range, in: bytes) && !isLowercaseStart(at: line.lowerBound, in: bytes))
             } else {
                 startsBlock = true
@@ -155,7 +173,32 @@ public struct SentenceSplitter: Sendable {
                 blocks[blocks.count - 1].range = blocks[blocks.count - 1].range.lowerBound..<line.upperBound
             }
         }
+        // A short label line with more of the paragraph after it ("Ingredients" above a
+        // list, a glossary term above its definition) titles what follows.
+        for i in blocks.indices.dropLast() where !blocks[i].isListItem && !blocks[i].isMarkup
+            && !containsNewline(blocks[i].range, in: bytes) && isShortLabel(blocks[i].range, in: bytes) {
+            blocks[i].isMarkdownHeading = true
+        }
         return blocks
+    }
+
+    /// A line of three or more of one punctuation character ("=====", "-----", "~~~~"):
+    /// a setext or reStructuredText title underline, or a thematic break.
+    private static func isUnderline(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 3 else { return false }
+        let mark = bytes[line.lowerBound]
+        guard "=-~^*#+_:'\"`.".utf8.contains(mark) else { return false }
+        return line.allSatisfy { bytes[$0] == mark }
+    }
+
+    /// A reStructuredText explicit markup line: ".. directive::", ".. _label:", ".. comment".
+    private static func isDirective(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.count >= 3 && bytes[line.lowerBound] == UInt8(ascii: ".") && bytes[line.lowerBound + 1] == UInt8(ascii: ".")
+            && bytes[line.lowerBound + 2] == UInt8(ascii: " ")
+    }
+
+    private static func containsNewline(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        range.contains { bytes[$0] == UInt8(ascii: "\n") }
     }
 
     private func blockRole(_ block: Block, isOnlyLine: Bool, in bytes: UnsafeBufferPointer<UInt8>) -> SentenceRole {

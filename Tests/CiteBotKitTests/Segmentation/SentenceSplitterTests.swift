@@ -132,3 +132,28 @@ import Foundation
         #expect(roles == [.code, .statement])
     }
 }
+
+@Suite struct MarkupLineTests {
+    func roles(_ text: String) -> [SentenceRole] { SentenceSplitter().split(text).sentences.map(\.role) }
+
+    @Test func underlinedTitlesAreHeadings() {
+        #expect(roles("Generators\n==========\n\nA generator yields values.") == [.heading, .code, .statement])
+        #expect(roles("Setup\n-----\nRun the installer first.") == [.heading, .code, .statement])
+    }
+
+    @Test func directivesAreMarkup() {
+        #expect(roles(".. function:: zip(*iterables)\n\n   Make an iterator that aggregates elements.")
+                == [.code, .statement])
+    }
+
+    @Test func aShortLabelAboveMoreTextTitlesIt() {
+        #expect(roles("GIL\n   See global interpreter lock.") == [.heading, .statement])
+        #expect(roles("Ingredients\nFlour and water are mixed.") == [.heading, .statement])
+    }
+
+    @Test func proseLinesAreNotTakenForLabels() {
+        // Soft-wrapped prose continues in lower case; a last line has nothing to title.
+        #expect(roles("This sentence is wrapped across\ntwo lines of the file.") == [.statement])
+        #expect(roles("The table below lists them.\nFlour and water") == [.statement, .statement])
+    }
+}
