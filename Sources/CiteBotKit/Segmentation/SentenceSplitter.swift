@@ -11,7 +11,8 @@
 ///   so "3.5" is never split. A lower-case start after a full stop still begins a new
 ///   sentence: list fragments are often written that way.
 /// - Lines from a Markdown code fence (```) to its closing fence are code: kept, never cited;
-///   so are reStructuredText directives (".. note::") and title underlines ("=====").
+///   so are reStructuredText directives (".. note::"), title underlines ("=====") and
+///   literal blocks (the indented paragraphs after a paragraph ending in "::").
 /// - A title underlined with "=====" or "-----", and a short label line with more of its
 ///   paragraph after it ("Ingredients" above a list), are headings.
 /// - A block is a heading when it is a Markdown heading, or a paragraph's only line with
@@ -39,6 +40,11 @@ public struct SentenceSplitter: Sendable {
         // Lines inside (or opening/closing) a Markdown code fence: code, never prose.
         var codeLines = Set<Int>()
         var inFence = false
+        // reStructuredText literal blocks: a paragraph ending in "::" introduces indented
+        // paragraphs of code, up to the first paragraph indented less.
+        var literalIndent: Int? = nil
+        var opensLiteral = false
+        var paragraphIndent = 0
 
         func closeParagraph() {
             guard !paragraphLines.isEmpty else { return }
@@ -82,7 +88,7 @@ public struct SentenceSplitter: Sendable {
                             sentenceRole = .symbols
                         } else if Self.endsWithQuestionMark(range, in: bytes) {
                             sentenceRole = .question
-                        } else if Self.isTitleCase(range, in: bytes) {
+                        } else if Self.isTitleCase(range, in: bytes) || Self.introducesLiteral(range, in: bytes) {
                             sentenceRole = .heading
                         }
                     }
@@ -105,10 +111,28 @@ public struct SentenceSplitter: Sendable {
             if index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
                 let line = Self.trimmed(lineStart..<index, in: bytes)
                 if line.isEmpty {
+                    if let last = paragraphLines.last {
+                        let endsWithDoubleColon = last.count >= 2 && bytes[last.upperBound - 1] == UInt8(ascii: ":")
+                            && bytes[last.upperBound - 2] == UInt8(ascii: ":")
+                        if endsWithDoubleColon { opensLiteral = true }
+                    }
                     closeParagraph()
                 } else {
+                    let indent = line.lowerBound - lineStart
+                    if paragraphLines.isEmpty {
+                        // The first line of a paragraph decides whether it is literal code.
+                        paragraphIndent = indent
+                        if opensLiteral {
+                            literalIndent = indent > 0 ? indent : nil
+                            opensLiteral = false
+                        } else if let required = literalIndent, indent < required {
+                            literalIndent = nil
+                        }
+                    }
                     let isFence = Self.isCodeFence(line, in: bytes)
-                    if isFence || inFence { codeLines.insert(line.lowerBound) }
+                    if isFence || inFence || (literalIndent.map { paragraphIndent >= $0 } ?? false) {
+                        codeLines.insert(line.lowerBound)
+                    }
                     if isFence { inFence.toggle() }
                     paragraphLines.append(line)
                 }
@@ -369,6 +393,11 @@ public struct SentenceSplitter: Sendable {
             }
         }
         return nil
+    }
+
+    /// A sentence ending in "::" only introduces the literal block after it ("like this::").
+    static func introducesLiteral(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        range.count >= 2 && bytes[range.upperBound - 1] == UInt8(ascii: ":") && bytes[range.upperBound - 2] == UInt8(ascii: ":")
     }
 
     /// Words that stay lower case inside a title ("Disclaimer of Warranty").

@@ -157,3 +157,21 @@ import Foundation
         #expect(roles("The table below lists them.\nFlour and water") == [.statement, .statement])
     }
 }
+
+@Suite struct LiteralBlockTests {
+    func roles(_ text: String) -> [SentenceRole] { SentenceSplitter().split(text).sentences.map(\.role) }
+
+    @Test func indentedParagraphsAfterDoubleColonAreCode() {
+        let text = "Use it like this::\n\n    PyObject *tuple, *list;\n\n    return tuple;\n\nBack to prose here."
+        // The lead-in only introduces the code: it titles it, it is not a statement.
+        #expect(roles(text) == [.heading, .code, .code, .statement])
+    }
+
+    @Test func unindentedParagraphAfterDoubleColonIsProse() {
+        #expect(roles("The statement::\n\nNot indented, so prose.") == [.heading, .statement])
+    }
+
+    @Test func indentedProseWithoutDoubleColonStaysProse() {
+        #expect(roles("A term\n\n   Its definition is indented.") == [.heading, .statement])
+    }
+}
