@@ -51,7 +51,7 @@ struct SentencesCommand: ParsableCommand {
             var buffer = ""
             for position in index.sentences.indices {
                 let sentence = index.sentences[position]
-                let record = SentenceRecord(
+                let record = SentenceLine(
                     source: index.documents.source(of: sentence.document), document: sentence.document + 1,
                     paragraph: sentence.paragraph, sentence: sentence.number,
                     text: index.text(ofSentence: position), citable: sentence.isCitable)
@@ -89,7 +89,7 @@ struct SentencesCommand: ParsableCommand {
 }
 
 /// One line of `citebot sentences --format jsonl`.
-struct SentenceRecord: Encodable {
+struct SentenceLine: Encodable {
     var source: String
     var document: Int
     var paragraph: Int
