@@ -1,9 +1,11 @@
 /// Answers questions about one indexed corpus: the whole pipeline from question to
 /// cited answer, shared by every way into citebot.
 ///
-/// 1. Parse the question (kind, content terms) and resolve its terms, correcting typos.
+/// 1. Parse the question (kind, content terms) and resolve its terms, correcting typos
+///    and adding synonyms when a lexicon is given.
 /// 2. Rank sentences inside the best passages (``SentenceRanker``).
-/// 3. Favour sentences that show a cue for the question's kind.
+/// 3. Rerank the best 20: a cue for the question's kind, phrase proximity; a sentence that
+///    only names what the sentence before it describes stands for that sentence.
 /// 4. Abstain when the best sentence's confidence is below ``AnswerOptions/minScore``.
 /// 5. Otherwise template a short answer over the cited sentences, quoted verbatim.
 public final class Answerer: QuestionAnswering {
