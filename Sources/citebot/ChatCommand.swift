@@ -22,11 +22,31 @@ struct ChatCommand: ParsableCommand {
 
     static func run(corpus: CorpusOptions, answering: AnsweringOptions) throws {
         try reportingErrors {
-            let session = try Session.open(corpus, answering.answerOptions)
+            let session = try InterruptibleStart.run { try Session.open(corpus, answering.answerOptions) }
             let reader: LineReader = ReadlineReader.standardInputIsTerminal ? ReadlineReader() : PlainLineReader()
             var repl = REPL(session: session, reader: reader, quiet: corpus.quiet)
             repl.run()
         }
+    }
+}
+
+/// Ctrl-C while the corpus is indexed before the first prompt: there is no prompt to return
+/// to yet, so citebot says what happened and ends with the conventional status 130.
+/// Nothing is left half-written (the index cache is only ever replaced whole).
+enum InterruptibleStart {
+    static func run<T>(_ body: () throws -> T) rethrows -> T {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            Terminal.writeError("\ncitebot: indexing interrupted; nothing was saved\n")
+            exit(130)
+        }
+        source.resume()
+        defer {
+            source.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
+        return try body()
     }
 }
 

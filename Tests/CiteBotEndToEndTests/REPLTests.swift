@@ -97,4 +97,25 @@ import Testing
         terminal.type(":quit\r")
         #expect(terminal.waitForExit() == 0)
     }
+
+    @Test func ctrlCWhileIndexingEndsWithAMessageAndStatus130() throws {
+        let state = try Binary.temporaryDirectory()
+        let corpus = state.appendingPathComponent("big")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        // Enough text that indexing runs past the second after which progress is drawn.
+        let chunk = (0..<1_000).map { "Sentence \($0) talks about topic \($0 % 97) and detail \($0 % 31).\n" }.joined()
+        let text = String(repeating: chunk, count: 10)
+        for file in 0..<25 {
+            try text.write(to: corpus.appendingPathComponent("part\(file).txt"), atomically: true, encoding: .utf8)
+        }
+        let terminal = try PseudoTerminal(arguments: ["--no-cache", "--corpus", corpus.path], environment: [
+            "XDG_STATE_HOME": state.path, "NO_COLOR": "1", "HOME": state.path,
+            "XDG_CACHE_HOME": state.appendingPathComponent("cache").path,
+        ])
+        #expect(terminal.waitFor("MB", timeout: 60), "no progress line while indexing")
+        terminal.type("\u{03}")
+        #expect(terminal.waitForExit(timeout: 30) == 130)
+        #expect(terminal.transcript.contains("indexing interrupted"))
+        #expect(!terminal.transcript.contains("Ask a question"))
+    }
 }
