@@ -49,7 +49,20 @@ public enum AnswerCues {
         "contains", "contain", "comprises", "comprise", "includes", "include", "uses", "use",
     ]
 
-    /// Whether `words` (the sentence's lower-cased words, stop words included) show a cue for `kind`.
+    /// Whether a sentence shows a cue for `kind`: the one entry point for every kind.
+    ///
+    /// - Parameters:
+    ///   - tokens: the sentence's words (stop words included), from ``Tokenizer``.
+    ///   - subject: the question's terms (stems), which a definition must open with.
+    public static func matches(
+        _ kind: QuestionKind, tokens: [WordToken], in text: String, subject: Set<String>, stem: (String) -> String
+    ) -> Bool {
+        if kind == .definition { return definesSubject(tokens, in: text, subject: subject, stem: stem) }
+        return matches(kind, words: tokens.map(\.surface))
+    }
+
+    /// Whether `words` (the sentence's lower-cased words, stop words included) show a cue for
+    /// `kind`, for every kind whose cue is in the words alone (not definitions).
     public static func matches(_ kind: QuestionKind, words: [String]) -> Bool {
         switch kind {
         case .duration: return durationSpan(in: words) != nil
@@ -57,7 +70,7 @@ public enum AnswerCues {
         case .time: return words.contains { isYear($0) || months.contains($0) } || durationSpan(in: words) != nil
         case .reason: return containsPhrase(reasonCues, in: words)
         case .method: return containsPhrase(methodCues, in: words)
-        case .definition: return false  // needs the subject: see definesSubject(_:in:subject:)
+        case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)
         case .person, .place, .yesNo, .comparison, .other: return false
         }
     }

@@ -56,10 +56,9 @@ public final class Answerer: QuestionAnswering {
             for i in candidates.indices {
                 let text = index.text(ofSentence: candidates[i].sentence)
                 let tokens = analyzer.tokenizer.words(in: text)
-                let cued = parsed.kind == .definition
-                    ? AnswerCues.definesSubject(tokens, in: text, subject: subject, stem: analyzer.stem)
-                    : AnswerCues.matches(parsed.kind, words: tokens.map(\.surface))
-                if cued { candidates[i].score += options.cueBonus }
+                if AnswerCues.matches(parsed.kind, tokens: tokens, in: text, subject: subject, stem: analyzer.stem) {
+                    candidates[i].score += options.cueBonus
+                }
                 if !pairs.isEmpty {
                     let stems = tokens.filter { !self.analyzer.stopWords.contains($0.surface) }.map { self.analyzer.stem($0.surface) }
                     candidates[i].score += options.proximityWeight * Self.proximity(pairs, in: stems)
