@@ -33,7 +33,13 @@ public final class Analyzer: Sendable {
     ///
     /// - Complexity: O(n) in the text's length.
     public func terms<S: StringProtocol>(in text: S) -> [AnalyzedTerm] {
-        tokenizer.words(in: text).compactMap { word in
+        terms(of: tokenizer.words(in: text))
+    }
+
+    /// The index terms among words already tokenized (so a caller that needs both the
+    /// words and the terms tokenizes once).
+    public func terms(of words: [WordToken]) -> [AnalyzedTerm] {
+        words.compactMap { word in
             guard !stopWords.contains(word.surface) else { return nil }
             return AnalyzedTerm(term: stem(word.surface), surface: word.surface, range: word.range)
         }

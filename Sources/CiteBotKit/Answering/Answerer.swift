@@ -60,7 +60,7 @@ public final class Answerer: QuestionAnswering {
                     candidates[i].score += options.cueBonus
                 }
                 if !pairs.isEmpty {
-                    let stems = tokens.filter { !self.analyzer.stopWords.contains($0.surface) }.map { self.analyzer.stem($0.surface) }
+                    let stems = analyzer.terms(of: tokens).map(\.term)
                     candidates[i].score += options.proximityWeight * Self.proximity(pairs, in: stems)
                 }
             }
