@@ -39,10 +39,13 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "For SQuAD files: answer each question against its paragraph, its article, or all articles.")
     var scope: EvalScope = .article
 
-    @Option(name: .customLong("fail-under"), help: ArgumentHelp(
+    @Option(name: .customLong("fail-under"), parsing: .singleValue, help: ArgumentHelp(
         "Exit with status 1 when METRIC falls below VALUE (repeatable). Metrics: \(EvalMetric.names.joined(separator: ", ")).",
-        valueName: "metric=value"))
-    var failUnder: [String] = []
+        valueName: "metric=value"),
+        transform: { text -> MetricThreshold in
+            do { return try MetricThreshold(parsing: text) } catch { throw ValidationError(String(describing: error)) }
+        })
+    var failUnder: [MetricThreshold] = []
 
     @Option(name: .customLong("show-failures"), help: "How many failures the text report lists.")
     var showFailures: Int = 10
@@ -64,15 +67,10 @@ struct EvalCommand: ParsableCommand {
             throw ValidationError("--min-score must be between 0 and 1 (got \(minScore)).")
         }
         guard showFailures >= 0 else { throw ValidationError("--show-failures must not be negative.") }
-        for text in failUnder {
-            do { _ = try MetricThreshold(parsing: text) } catch { throw ValidationError(error.description) }
-        }
     }
 
     func run() throws {
         try reportingErrors {
-            // validate() has already rejected any threshold that does not parse.
-            let thresholds = failUnder.compactMap { try? MetricThreshold(parsing: $0) }
             var options = AnswerOptions(topK: topK, minScore: minScore)
             for technique in ablate { technique.apply(to: &options) }
             var evaluator = Evaluator(k: topK, failureLimit: showFailures)
@@ -132,7 +130,7 @@ struct EvalCommand: ParsableCommand {
                     }
                 }
             }
-            let failures = MetricThreshold.failures(of: thresholds, in: run.summary)
+            let failures = MetricThreshold.failures(of: failUnder, in: run.summary)
             if !failures.isEmpty {
                 for failure in failures { Terminal.writeError("citebot: eval: \(failure)\n") }
                 throw ExitCode(1)
