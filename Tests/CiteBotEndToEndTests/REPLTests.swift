@@ -3,8 +3,8 @@ import Testing
 
 /// The chat REPL on a real pseudo-terminal.
 @Suite(.serialized) struct REPLTests {
-    func start(stateHome: URL) throws -> PseudoTerminal {
-        try PseudoTerminal(arguments: [], environment: [
+    func start(stateHome: URL, arguments: [String] = []) throws -> PseudoTerminal {
+        try PseudoTerminal(arguments: arguments, environment: [
             "XDG_STATE_HOME": stateHome.path, "NO_COLOR": "1", "HOME": stateHome.path,
             "XDG_CACHE_HOME": stateHome.appendingPathComponent("cache").path,
         ])
@@ -108,10 +108,7 @@ import Testing
         for file in 0..<25 {
             try text.write(to: corpus.appendingPathComponent("part\(file).txt"), atomically: true, encoding: .utf8)
         }
-        let terminal = try PseudoTerminal(arguments: ["--no-cache", "--corpus", corpus.path], environment: [
-            "XDG_STATE_HOME": state.path, "NO_COLOR": "1", "HOME": state.path,
-            "XDG_CACHE_HOME": state.appendingPathComponent("cache").path,
-        ])
+        let terminal = try start(stateHome: state, arguments: ["--no-cache", "--corpus", corpus.path])
         #expect(terminal.waitFor("MB", timeout: 60), "no progress line while indexing")
         terminal.type("\u{03}")
         #expect(terminal.waitForExit(timeout: 30) == 130)
