@@ -44,8 +44,8 @@ public struct QuestionParser: Sendable {
 
     /// Parses `question`.
     public func parse(_ question: String) -> ParsedQuestion {
-        let words = analyzer.tokenizer.words(in: question).map(\.surface)
-        let kind = Self.classify(words)
+        let tokens = analyzer.tokenizer.words(in: question)
+        let kind = Self.classify(tokens.map(\.surface))
         var dropped = Set<String>()
         if kind == .comparison || kind == .definition {
             dropped.formUnion(Self.framingWords)
@@ -53,14 +53,15 @@ public struct QuestionParser: Sendable {
             dropped.formUnion(["tell", "explain", "describe", "please"])
         }
         // "how long", "how many": the modifier word is phrasing, not topic.
-        var skipRanges: [Range<Int>] = []
-        let tokens = analyzer.tokenizer.words(in: question)
+        var skipped = Set<Int>()
         for (i, token) in tokens.enumerated() where token.surface == "how" && i + 1 < tokens.count {
-            if Self.howModifiers[tokens[i + 1].surface] != nil { skipRanges.append(tokens[i + 1].range) }
+            if Self.howModifiers[tokens[i + 1].surface] != nil { skipped.insert(i + 1) }
         }
-        let terms = Array(analyzer.terms(in: question).lazy.filter { term in
-            !dropped.contains(term.surface) && !skipRanges.contains(term.range)
-        }.prefix(Self.maximumTerms))
+        // Only the first content words are stemmed and matched (see maximumTerms).
+        let content = tokens.enumerated().lazy.filter { position, token in
+            !skipped.contains(position) && !dropped.contains(token.surface) && !analyzer.stopWords.contains(token.surface)
+        }.map(\.element).prefix(Self.maximumTerms)
+        let terms = analyzer.terms(of: Array(content))
         var sides: [[AnalyzedTerm]] = []
         if kind == .comparison {
             sides = Self.comparisonSides(question: question, tokens: tokens, terms: terms)
