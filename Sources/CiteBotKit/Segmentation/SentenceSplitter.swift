@@ -13,8 +13,11 @@
 /// - Lines from a Markdown code fence (```) to its closing fence are code: kept, never cited;
 ///   so are reStructuredText directives (".. note::"), title underlines ("=====") and
 ///   literal blocks (the indented paragraphs after a paragraph ending in "::").
-/// - A title underlined with "=====" or "-----", and a short label line with more of its
-///   paragraph after it ("Ingredients" above a list), are headings.
+/// - A title underlined with "=====" or "-----", a short label line with more of its
+///   paragraph after it ("Ingredients" above a list) and a reStructuredText field
+///   (":Author: …") are headings; a heading stays one unit whatever its punctuation. A line
+///   that starts in lower case or with markup ("<https://…>", "`name`", ":role:") carries
+///   on the line before it, and so does a line after one ending on a function word.
 /// - A block is a heading when it is a Markdown heading, or a paragraph's only line with
 ///   at most ``maximumHeadingWords`` words that ends without `.`, `!`, `:` or `;`
 ///   (a one-line question such as an article's title counts too).
@@ -78,7 +81,8 @@ public struct SentenceSplitter: Sendable {
                         range: block.range, role: .code))
                     continue
                 }
-                let ranges = sentenceRanges(in: block.range, in: bytes)
+                // A heading is one unit however it is punctuated ("I'm new. Where do I start?").
+                let ranges = block.isMarkdownHeading ? [block.range] : sentenceRanges(in: block.range, in: bytes)
                 let role = ranges.count == 1
                     ? blockRole(block, isOnlyLine: paragraphLines.count == 1, in: bytes) : .statement
                 for range in ranges {
@@ -179,12 +183,17 @@ public struct SentenceSplitter: Sendable {
                 blocks.append(Block(range: line, isMarkdownHeading: false, isListItem: false, isMarkup: true))
                 continue
             }
+            if isFieldListLine(line, in: bytes) {
+                // ":Author: Jane Roe" labels a value; like a label line, it is never cited.
+                blocks.append(Block(range: line, isMarkdownHeading: true, isListItem: false))
+                continue
+            }
             let heading = markdownHeadingBody(line, in: bytes)
             let item = listItemBody(line, in: bytes)
             let startsBlock: Bool
             if let last = blocks.last {
                 startsBlock = heading != nil || item != nil || last.isMarkdownHeading || last.isMarkup
-                    || (isShortLabel(last.range, in: bytes) && !isLowercaseStart(at: line.lowerBound, in: bytes))
+                    || (isShortLabel(last.range, in: bytes) && opensText(at: line.lowerBound, in: bytes))
             } else {
                 startsBlock = true
             }
@@ -215,6 +224,28 @@ public struct SentenceSplitter: Sendable {
         return line.allSatisfy { bytes[$0] == mark }
     }
 
+    /// A reStructuredText field list line: ":Name: value" or ":Name:" alone. A role such as
+    /// ":func:`len` returns…" is prose: its closing colon is followed by a backquote.
+    private static func isFieldListLine(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 3, bytes[line.lowerBound] == UInt8(ascii: ":") else { return false }
+        var index = line.lowerBound + 1
+        while index < line.upperBound, bytes[index] != UInt8(ascii: ":") {
+            if bytes[index] == UInt8(ascii: "`") { return false }
+            index += 1
+        }
+        guard index < line.upperBound, index > line.lowerBound + 1 else { return false }
+        return index + 1 == line.upperBound || isSpace(bytes[index + 1])
+    }
+
+    /// Whether a line can open text of its own after a label: it starts with a capital
+    /// letter or a digit. A line that starts in lower case or with markup ("<https://…>",
+    /// "`name`", ":role:", "(") carries on the line before it.
+    private static func opensText(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || isDigit(byte) }
+        return firstScalar(at: index, in: bytes)?.properties.isUppercase ?? false
+    }
+
     /// A reStructuredText explicit markup line: ".. directive::", ".. _label:", ".. comment".
     private static func isDirective(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         line.count >= 3 && bytes[line.lowerBound] == UInt8(ascii: ".") && bytes[line.lowerBound + 1] == UInt8(ascii: ".")
@@ -236,8 +267,9 @@ public struct SentenceSplitter: Sendable {
         }
     }
 
-    /// A line of at most eight words without final punctuation: a label or sub-heading
-    /// (when the next line does not go on in lower case).
+    /// A line of at most eight words without final punctuation that does not end on a
+    /// function word ("… for the"): a label or sub-heading (when the next line opens text
+    /// of its own).
     private static func isShortLabel(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // Counting stops at the ninth word: the block being extended can be a whole
         // giant paragraph, and recounting it for every line would be quadratic.
@@ -247,9 +279,22 @@ public struct SentenceSplitter: Sendable {
              UInt8(ascii: ";"), UInt8(ascii: ","):
             return false
         default:
-            return true
+            return !endsWithFunctionWord(line, in: bytes)
         }
     }
+
+    /// Whether the last word of `range` is a lower-case function word, which leaves a
+    /// phrase unfinished ("Another name for this idiom is").
+    private static func endsWithFunctionWord(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = range.upperBound
+        while start > range.lowerBound, isASCIILetter(bytes[start - 1]) { start -= 1 }
+        guard start < range.upperBound, start == range.lowerBound || isSpace(bytes[start - 1]) else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<range.upperBound]), as: UTF8.self)
+        return titleFunctionWords.contains(word) || continuingWords.contains(word)
+    }
+
+    /// Words that cannot end a label or title: verbs and conjunctions that need more after them.
+    static let continuingWords: Set<String> = ["is", "are", "was", "were", "be", "but", "that", "which", "than"]
 
     /// The text of a Markdown ATX heading ("## Title"), without its markers.
     private static func markdownHeadingBody(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {

@@ -175,3 +175,39 @@ import Foundation
         #expect(roles("A term\n\n   Its definition is indented.") == [.heading, .statement])
     }
 }
+
+@Suite struct ReStructuredTextProseTests {
+    func quoted(_ text: String) -> [String] {
+        SentenceSplitter().split(text).sentences.map { CorpusIndex.slice(text, $0.range) }
+    }
+
+    func roles(_ text: String) -> [SentenceRole] { SentenceSplitter().split(text).sentences.map(\.role) }
+
+    @Test(arguments: [
+        "Sorts are guaranteed to be `stable\n<https://example.org/stability>`_\\. That means order is kept.",
+        "To accommodate those cases, Python provides\n:class:`functools.cmp_to_key` to wrap the function.",
+        "See the proposals\n(PEPs) for details.",
+    ])
+    func aShortLineGoesOnIntoAMarkupLine(_ text: String) {
+        #expect(roles(text).first == .statement, "\(text)")
+        #expect(quoted(text).first?.contains("\n") == true, "\(text)")
+    }
+
+    @Test func aLineEndingOnAFunctionWordIsNoLabel() {
+        let text = "Another name for this idiom is\nSchwartzian transform, after its author."
+        #expect(quoted(text) == [text])
+        #expect(roles(text) == [.statement])
+    }
+
+    @Test func fieldListLinesAreLabelsEachOnItsOwn() {
+        let text = ":Author: Jane Roe and John Doe\n:Release: 0.1\n\n:func:`len` returns the length."
+        #expect(quoted(text) == [":Author: Jane Roe and John Doe", ":Release: 0.1", ":func:`len` returns the length."])
+        #expect(roles(text) == [.heading, .heading, .statement])
+    }
+
+    @Test func anUnderlinedTitleOfTwoSentencesIsOneHeading() {
+        let text = "I'm new here. Is there a guide?\n-------------------------------\n\nThere are many guides."
+        #expect(quoted(text).first == "I'm new here. Is there a guide?")
+        #expect(roles(text) == [.heading, .code, .statement])
+    }
+}
