@@ -142,11 +142,13 @@ struct EvalCommand: ParsableCommand {
 /// Techniques `eval --ablate` can switch off, for ablation figures.
 enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case synonyms, typos, cues, proximity, references, coverage, passage
+    case stemTypos = "stem-typos"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
         case .synonyms: options.synonymSenses = 0
         case .typos: options.correctsTypos = false
+        case .stemTypos: options.correctsToStems = false
         case .cues: options.cueBonus = 0
         case .proximity: options.proximityWeight = 0
         case .references: options.followsReferences = false

@@ -23,6 +23,9 @@ public struct AnswerOptions: Sendable, Equatable {
     public var followsReferences: Bool
     /// Whether question words unknown to the corpus are corrected to near corpus words.
     public var correctsTypos: Bool
+    /// Whether typos may be corrected to stems the corpus uses only inflected
+    /// (see ``QueryBuilder/correctsToStems``).
+    public var correctsToStems: Bool
     /// How many senses of each question word contribute synonyms from the lexicon (0: none).
     public var synonymSenses: Int
     public var ranking: RankingOptions
@@ -30,8 +33,9 @@ public struct AnswerOptions: Sendable, Equatable {
     public init(
         topK: Int = 1, minScore: Double = AnswerOptions.defaultMinScore, alternatives: Int = 10,
         cueBonus: Double = 0.2, proximityWeight: Double = 0.1, followsReferences: Bool = true, correctsTypos: Bool = true, synonymSenses: Int = 1,
-        ranking: RankingOptions = RankingOptions()
+        correctsToStems: Bool = true, ranking: RankingOptions = RankingOptions()
     ) {
+        self.correctsToStems = correctsToStems
         self.proximityWeight = proximityWeight
         self.followsReferences = followsReferences
         self.correctsTypos = correctsTypos

@@ -31,7 +31,8 @@ public final class Answerer: QuestionAnswering {
         self.parser = QuestionParser(analyzer: analyzer)
         self.builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,
-            correctsTypos: options.correctsTypos, synonymSenses: options.synonymSenses)
+            correctsTypos: options.correctsTypos, synonymSenses: options.synonymSenses,
+            correctsToStems: options.correctsToStems)
         self.ranker = SentenceRanker(index: index, options: options.ranking)
     }
 

@@ -8,12 +8,18 @@ import Synchronization
 /// side, an insertion one deletion on the other). Every corpus word is filed under the
 /// hashes of its deletion variants — up to 2 deletions for words of 6 letters or more,
 /// which is as far as any correction reaches them, else 1 — and a question word looks
-/// up its own variants. Candidates are then checked with ``editDistance(_:_:limit:)``
+/// up its own variants. Stems the corpus never spells out are filed too, so that a typo
+/// of a base form ("wrok") reaches the term of its inflections ("works"). Candidates are then checked with ``editDistance(_:_:limit:)``
 /// and chosen by the rule of ``QueryBuilder/correction(for:)``: least distance, then
 /// most frequent, then alphabetical. Hash collisions only add candidates, so the result
 /// is exactly that of a scan over the whole vocabulary.
 struct CorrectionIndex: Sendable {
+    /// The strings matched against: every surface form, then every stem that is not one.
+    private let keys: [String]
+    /// How each key is shown: itself, or for a stem its most frequent surface form.
     private let surfaces: [String]
+    /// Whether each key is a stem rather than a surface form.
+    private let isStem: [Bool]
     private let counts: [Int]
     private let terms: [Int32]
     /// Scalars of surface i: `scalars[scalarOffsets[i]..<scalarOffsets[i + 1]]`.
@@ -27,35 +33,58 @@ struct CorrectionIndex: Sendable {
 
     /// - Complexity: O(V · n²) for V words of n letters, once.
     init(vocabulary: Vocabulary) {
-        let sorted = vocabulary.surfaces.sorted { $0.key < $1.key }
-        surfaces = sorted.map(\.key)
-        counts = sorted.map(\.value.count)
-        terms = sorted.map(\.value.term)
+        var targets = vocabulary.surfaces.map {
+            (key: $0.key, display: $0.key, count: $0.value.count, term: $0.value.term, isStem: false)
+        }
+        // A stem the corpus never spells out ("work" when only "works" occurs) is a
+        // target too: a typo of the base form ("wrok") is one edit from the stem but
+        // two from every inflection. It shows as its most frequent spelling.
+        var byTerm: [Int32: (display: String, best: Int, total: Int)] = [:]
+        for (surface, entry) in vocabulary.surfaces {
+            var slot = byTerm[entry.term] ?? (surface, entry.count, 0)
+            if entry.count > slot.best || (entry.count == slot.best && surface < slot.display) {
+                slot.display = surface
+                slot.best = entry.count
+            }
+            slot.total += entry.count
+            byTerm[entry.term] = slot
+        }
+        for (term, slot) in byTerm {
+            let stem = vocabulary.terms[Int(term)]
+            guard vocabulary.surfaces[stem] == nil else { continue }
+            targets.append((stem, slot.display, slot.total, term, true))
+        }
+        let sorted = targets.sorted { $0.key < $1.key }
+        keys = sorted.map(\.key)
+        surfaces = sorted.map(\.display)
+        counts = sorted.map(\.count)
+        terms = sorted.map(\.term)
+        isStem = sorted.map(\.isStem)
         var scalars: [Unicode.Scalar] = []
         var scalarOffsets = [0]
-        for surface in surfaces {
-            scalars.append(contentsOf: surface.unicodeScalars)
+        for key in keys {
+            scalars.append(contentsOf: key.unicodeScalars)
             scalarOffsets.append(scalars.count)
         }
-        var keys: [UInt64] = []
+        var hashes: [UInt64] = []
         var owners: [Int32] = []
-        for i in surfaces.indices {
+        for i in keys.indices {
             let word = scalars[scalarOffsets[i]..<scalarOffsets[i + 1]]
             Self.forEachVariant(of: word, depth: word.count >= 6 ? 2 : 1) { hash in
-                keys.append(hash)
+                hashes.append(hash)
                 owners.append(Int32(i))
             }
         }
         var bucketCount = 1024
-        while bucketCount < keys.count { bucketCount *= 2 }
+        while bucketCount < hashes.count { bucketCount *= 2 }
         let mask = bucketCount - 1
         var offsets = [Int32](repeating: 0, count: bucketCount + 1)
-        for key in keys { offsets[Int(truncatingIfNeeded: key) & mask + 1] += 1 }
+        for hash in hashes { offsets[Int(truncatingIfNeeded: hash) & mask + 1] += 1 }
         for b in 0..<bucketCount { offsets[b + 1] += offsets[b] }
         var cursor = offsets
-        var entries = [Int32](repeating: 0, count: keys.count)
-        for (key, owner) in zip(keys, owners) {
-            let bucket = Int(truncatingIfNeeded: key) & mask
+        var entries = [Int32](repeating: 0, count: hashes.count)
+        for (hash, owner) in zip(hashes, owners) {
+            let bucket = Int(truncatingIfNeeded: hash) & mask
             entries[Int(cursor[bucket])] = owner
             cursor[bucket] += 1
         }
@@ -70,7 +99,9 @@ struct CorrectionIndex: Sendable {
     ///
     /// - Complexity: O(n² · candidates) for a word of n letters; independent of the vocabulary's size
     ///   but for the candidates that share a deletion variant.
-    func correction(for surface: String) -> (surface: String, id: Int32)? {
+    /// - Parameter includingStems: whether stems that are not themselves surface forms
+    ///   are candidates (see ``init(vocabulary:)``).
+    func correction(for surface: String, includingStems: Bool = true) -> (surface: String, id: Int32)? {
         let letters = Array(surface.unicodeScalars)
         guard letters.count >= 4, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
         let limit = letters.count >= 8 ? 2 : 1
@@ -79,9 +110,10 @@ struct CorrectionIndex: Sendable {
             let bucket = Int(truncatingIfNeeded: hash) & mask
             for i in bucketOffsets[bucket]..<bucketOffsets[bucket + 1] { seen.insert(bucketEntries[Int(i)]) }
         }
-        var best: (surface: String, id: Int32, distance: Int, count: Int)? = nil
+        var best: (key: String, surface: String, id: Int32, distance: Int, count: Int)? = nil
         for candidate in seen {
             let i = Int(candidate)
+            if isStem[i] && !includingStems { continue }
             let word = Array(scalars[scalarOffsets[i]..<scalarOffsets[i + 1]])
             guard abs(word.count - letters.count) <= limit else { continue }
             let distance = editDistance(letters, word, limit: limit)
@@ -90,10 +122,10 @@ struct CorrectionIndex: Sendable {
             if let current = best {
                 let better = distance < current.distance
                     || (distance == current.distance && count > current.count)
-                    || (distance == current.distance && count == current.count && surfaces[i] < current.surface)
+                    || (distance == current.distance && count == current.count && keys[i] < current.key)
                 if !better { continue }
             }
-            best = (surfaces[i], terms[i], distance, count)
+            best = (keys[i], surfaces[i], terms[i], distance, count)
         }
         return best.map { ($0.surface, $0.id) }
     }

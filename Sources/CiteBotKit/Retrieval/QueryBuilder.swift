@@ -3,7 +3,8 @@
 ///
 /// A question word the corpus never uses is compared with the corpus's own words;
 /// when one is within a small edit distance (1 for words of 4–7 letters, 2 from 8
-/// letters on) the most frequent such word replaces it. Words the corpus knows are
+/// letters on) the most frequent such word replaces it; a stem the corpus uses only
+/// inflected counts as such a word ("wrok" → "works"). Words the corpus knows are
 /// never changed, words under 4 letters are never corrected, and neither are real
 /// English words when a lexicon is available ("cost" is not a typo of "lost").
 ///
@@ -15,13 +16,17 @@ public struct QueryBuilder: Sendable {
     public let lexicon: WordNetLexicon?
     /// Whether unknown words are corrected to near corpus words.
     public var correctsTypos: Bool
+    /// Whether a typo may also be corrected to a stem the corpus only uses inflected
+    /// ("wrok" to the term of "works"), not only to a word as the corpus spells it.
+    public var correctsToStems: Bool
     /// How many senses of a word contribute synonyms (0 turns expansion off).
     public var synonymSenses: Int
 
     public init(
         index: CorpusIndex, analyzer: Analyzer, lexicon: WordNetLexicon? = nil,
-        correctsTypos: Bool = true, synonymSenses: Int = 3
+        correctsTypos: Bool = true, synonymSenses: Int = 3, correctsToStems: Bool = true
     ) {
+        self.correctsToStems = correctsToStems
         self.index = index
         self.analyzer = analyzer
         self.lexicon = lexicon
@@ -74,6 +79,6 @@ public struct QueryBuilder: Sendable {
     ///
     /// - Complexity: sub-linear in the vocabulary, through ``CorrectionIndex`` (built on first use).
     public func correction(for surface: String) -> (surface: String, id: Int32)? {
-        index.corrections.index(for: index.vocabulary).correction(for: surface)
+        index.corrections.index(for: index.vocabulary).correction(for: surface, includingStems: correctsToStems)
     }
 }

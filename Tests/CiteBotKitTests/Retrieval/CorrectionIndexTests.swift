@@ -29,10 +29,12 @@ import Testing
                 }
             }
             let typed = String(word)
-            let expected = ReferenceCorrection.correction(for: typed, in: index.vocabulary)
-            let actual = correction.correction(for: typed)
-            #expect(actual?.surface == expected?.surface && actual?.id == expected?.id,
-                    "seed \(seed), round \(round): \(typed)")
+            for stems in [true, false] {
+                let expected = ReferenceCorrection.correction(for: typed, in: index.vocabulary, includingStems: stems)
+                let actual = correction.correction(for: typed, includingStems: stems)
+                #expect(actual?.surface == expected?.surface && actual?.id == expected?.id,
+                        "seed \(seed), round \(round), stems \(stems): \(typed)")
+            }
         }
     }
 
@@ -42,5 +44,18 @@ import Testing
         #expect(builder.correction(for: "wrinkels")?.surface == "wrinkles")
         #expect(builder.correction(for: "hyaluronik")?.surface == "hyaluronic")
         #expect(builder.correction(for: "zzzz") == nil)
+    }
+
+    @Test func aTypoOfAStemTheCorpusNeverSpellsOutReachesItsInflections() throws {
+        // "wrok" is one transposition from the stem "work" but two edits from "works",
+        // the only form the corpus uses; the correction is shown as that form.
+        let index = try Fixtures.index(["The pump works daily. Valves leak."])
+        let work = try #require(index.vocabulary.id(of: "work"))
+        let builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer)
+        let corrected = try #require(builder.correction(for: "wrok"))
+        #expect(corrected.surface == "works" && corrected.id == work)
+        var surfacesOnly = builder
+        surfacesOnly.correctsToStems = false
+        #expect(surfacesOnly.correction(for: "wrok") == nil)
     }
 }
