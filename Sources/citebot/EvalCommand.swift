@@ -143,12 +143,14 @@ struct EvalCommand: ParsableCommand {
 enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case synonyms, typos, cues, proximity, references, coverage, passage
     case stemTypos = "stem-typos"
+    case naming
 
     func apply(to options: inout AnswerOptions) {
         switch self {
         case .synonyms: options.synonymSenses = 0
         case .typos: options.correctsTypos = false
         case .stemTypos: options.correctsToStems = false
+        case .naming: options.recognisesNaming = false
         case .cues: options.cueBonus = 0
         case .proximity: options.proximityWeight = 0
         case .references: options.followsReferences = false

@@ -54,10 +54,16 @@ public enum AnswerCues {
     /// - Parameters:
     ///   - tokens: the sentence's words (stop words included), from ``Tokenizer``.
     ///   - subject: the question's terms (stems), which a definition must open with.
+    ///   - naming: whether a sentence that gives the subject as a name ("… known as X")
+    ///     counts as defining it (see ``namesSubject(_:subject:stem:)``).
     public static func matches(
-        _ kind: QuestionKind, tokens: [WordToken], in text: String, subject: Set<String>, stem: (String) -> String
+        _ kind: QuestionKind, tokens: [WordToken], in text: String, subject: Set<String>, stem: (String) -> String,
+        naming: Bool = true
     ) -> Bool {
-        if kind == .definition { return definesSubject(tokens, in: text, subject: subject, stem: stem) }
+        if kind == .definition {
+            return definesSubject(tokens, in: text, subject: subject, stem: stem)
+                || naming && namesSubject(tokens.map(\.surface), subject: subject, stem: stem)
+        }
         return matches(kind, words: tokens.map(\.surface))
     }
 
@@ -93,6 +99,31 @@ public enum AnswerCues {
         // "X shall mean …", "X will include …": look past the modal.
         if ["shall", "will", "can", "may"].contains(verb), end + 2 < head.count { verb = head[end + 2].surface }
         return definitionVerbs.contains(verb)
+    }
+
+    /// Phrases that introduce the name of what a sentence describes ("… are known as X").
+    static let namingPhrases: [[String]] = [
+        ["known", "as"], ["called"], ["termed"], ["referred", "to", "as"], ["defined", "as"], ["named"],
+    ]
+
+    /// Whether the sentence gives the subject as the name of what it describes: a naming
+    /// phrase followed by words that are, together, every term of `subject` ("These are
+    /// known as X", "… is called X"). Such a sentence, or the one it refers back to,
+    /// defines X.
+    static func namesSubject(_ words: [String], subject: Set<String>, stem: (String) -> String) -> Bool {
+        guard !subject.isEmpty else { return false }
+        for phrase in namingPhrases where phrase.count < words.count {
+            for start in 0...(words.count - phrase.count - 1) where Array(words[start..<(start + phrase.count)]) == phrase {
+                var named = Set<String>()
+                var next = start + phrase.count
+                while next < words.count, subject.contains(stem(words[next])) {
+                    named.insert(stem(words[next]))
+                    next += 1
+                }
+                if named == subject { return true }
+            }
+        }
+        return false
     }
 
     /// The words of a span of time ("3 to 4 months", "six weeks", "up to a year"), if any.

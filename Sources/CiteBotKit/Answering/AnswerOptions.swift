@@ -15,6 +15,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Added to the score of a sentence that shows a cue for the question's kind
     /// (a span of time for "how long", a causal connective for "why").
     public var cueBonus: Double
+    /// Whether, for "what is X" questions, a sentence that names X ("These are known as X")
+    /// earns the cue bonus; with ``followsReferences`` it then stands for the sentence it names.
+    public var recognisesNaming: Bool
     /// Added, in proportion, for the share of consecutive question-word pairs that stand
     /// close together in a sentence (phrase and proximity matching).
     public var proximityWeight: Double
@@ -33,8 +36,9 @@ public struct AnswerOptions: Sendable, Equatable {
     public init(
         topK: Int = 1, minScore: Double = AnswerOptions.defaultMinScore, alternatives: Int = 10,
         cueBonus: Double = 0.2, proximityWeight: Double = 0.1, followsReferences: Bool = true, correctsTypos: Bool = true, synonymSenses: Int = 1,
-        correctsToStems: Bool = true, ranking: RankingOptions = RankingOptions()
+        correctsToStems: Bool = true, recognisesNaming: Bool = true, ranking: RankingOptions = RankingOptions()
     ) {
+        self.recognisesNaming = recognisesNaming
         self.correctsToStems = correctsToStems
         self.proximityWeight = proximityWeight
         self.followsReferences = followsReferences

@@ -57,7 +57,8 @@ public final class Answerer: QuestionAnswering {
             for i in candidates.indices {
                 let text = index.text(ofSentence: candidates[i].sentence)
                 let tokens = analyzer.tokenizer.words(in: text)
-                if AnswerCues.matches(parsed.kind, tokens: tokens, in: text, subject: subject, stem: analyzer.stem) {
+                if AnswerCues.matches(parsed.kind, tokens: tokens, in: text, subject: subject, stem: analyzer.stem,
+                                      naming: options.recognisesNaming) {
                     candidates[i].score += options.cueBonus
                 }
                 if !pairs.isEmpty {

@@ -152,6 +152,35 @@ import Testing
         #expect(!defines("Kettle prices vary."))
         #expect(!defines("Water boils fast."))
     }
+
+    @Test(arguments: [
+        ("These are known as electric kettles.", true),
+        ("Such devices are called “electric kettles” by most.", true),
+        ("It is often referred to as an electric kettle.", false),  // "an" breaks the run
+        ("These are known as kettles.", false),  // names only part of the subject
+        ("Electric kettles are known as fast.", false),  // the subject precedes the phrase
+        ("Known electric kettles boil water.", false),
+    ])
+    func namesTheSubjectAfterANamingPhrase(_ text: String, _ expected: Bool) {
+        let words = Tokenizer().words(in: text).map(\.surface)
+        #expect(AnswerCues.namesSubject(words, subject: ["electr", "kettl"], stem: Fixtures.analyzer.stem) == expected)
+    }
+
+    @Test func aSentenceNamingTheSubjectStandsForTheOneItNames() throws {
+        // The naming sentence earns the definition cue and, referring back, stands for the
+        // sentence before it, which says what the named thing is. Without naming cues
+        // the sentence that opens with the subject wins.
+        let corpus = "Some wrinkles come from muscles moving under the skin. These are known as dynamic wrinkles. "
+            + "Dynamic wrinkles include frown lines on the forehead."
+        let index = try Fixtures.index([corpus])
+        func cited(_ options: AnswerOptions) -> String? {
+            Answerer(index: index, analyzer: Fixtures.analyzer, options: options)
+                .answer("What are dynamic wrinkles?").citations.first?.text
+        }
+        #expect(cited(AnswerOptions(minScore: 0)) == "Some wrinkles come from muscles moving under the skin.")
+        #expect(cited(AnswerOptions(minScore: 0, recognisesNaming: false))
+            == "Dynamic wrinkles include frown lines on the forehead.")
+    }
 }
 
 @Suite struct ShortAnswerSpanTests {
