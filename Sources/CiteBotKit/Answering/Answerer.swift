@@ -46,15 +46,23 @@ public final class Answerer: QuestionAnswering {
 
     /// Parses, resolves and ranks, without templating.
     public func analyse(_ question: String) -> Analysis {
+        analyse(question, cancellation: nil)
+    }
+
+    /// ``analyse(_:)``, checking `cancellation` while ranking and before each candidate is
+    /// reranked; once it is cancelled the analysis is incomplete and must be thrown away.
+    func analyse(_ question: String, cancellation: CancellationToken?) -> Analysis {
         let parsed = parser.parse(question)
         let query = builder.query(for: parsed.terms)
         // Reranking reads each candidate's text, so only the best 20 by score are reranked;
         // on the project's question sets a deeper list changed no answer.
-        var candidates = ranker.rank(query, limit: max(20, options.topK + options.alternatives))
+        var candidates = ranker.rank(query, limit: max(20, options.topK + options.alternatives),
+                                     cancellation: cancellation)
         if options.cueBonus > 0 || options.proximityWeight > 0 {
             let subject = Set(query.terms.map(\.term))
             let pairs = Self.adjacentPairs(parsed.terms.map(\.term))
             for i in candidates.indices {
+                if cancellation.isCancelled { break }
                 let text = index.text(ofSentence: candidates[i].sentence)
                 let tokens = analyzer.tokenizer.words(in: text)
                 if AnswerCues.matches(parsed.kind, tokens: tokens, in: text, subject: subject, stem: analyzer.stem,
@@ -119,7 +127,26 @@ public final class Answerer: QuestionAnswering {
     }
 
     public func answer(_ question: String) -> Answer {
-        let analysis = analyse(question)
+        answer(analyse(question))
+    }
+
+    /// Answers one question unless `cancellation` is cancelled first, e.g. by Ctrl-C in the REPL.
+    ///
+    /// The same answer as ``answer(_:)``; the token is checked during retrieval (per term
+    /// and every few thousand postings), per candidate passage and per reranked sentence.
+    ///
+    /// - Throws: `CancellationError` when the token is cancelled before the answer is complete.
+    public func answer(_ question: String, cancellation: CancellationToken) throws(CancellationError) -> Answer {
+        try cancellation.checkCancellation()
+        let analysis = analyse(question, cancellation: cancellation)
+        // Stages stop early on cancellation, so an analysis finished under a cancelled token is unusable.
+        try cancellation.checkCancellation()
+        return answer(analysis)
+    }
+
+    /// Chooses, checks and templates the answer from a finished analysis.
+    private func answer(_ analysis: Analysis) -> Answer {
+        let question = analysis.question.text
         let kind = analysis.question.kind
         let candidates = analysis.candidates
         guard let best = candidates.first else {

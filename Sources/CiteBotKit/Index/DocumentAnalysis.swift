@@ -62,8 +62,11 @@ struct DocumentIndexer {
 
     /// Segments and analyses `text`.
     ///
+    /// When `cancellation` is cancelled the analysis stops early and is incomplete: the
+    /// caller must check the token and throw away the result.
+    ///
     /// - Complexity: O(n) in the text's UTF-8 length.
-    mutating func analyse(_ text: String) -> DocumentAnalysis {
+    mutating func analyse(_ text: String, cancellation: CancellationToken? = nil) -> DocumentAnalysis {
         var result = DocumentAnalysis(pool: poolIndex)
         let segmentation = splitter.split(text)
         result.sentences = segmentation.sentences
@@ -71,7 +74,9 @@ struct DocumentIndexer {
         documentStamp &+= 1
         var text = text
         text.withUTF8 { bytes in
-            for sentence in segmentation.sentences {
+            for (position, sentence) in segmentation.sentences.enumerated() {
+                // One very large file should not make cancellation wait for all of it.
+                if position & 4095 == 4095, cancellation.isCancelled { return }
                 analyse(UnsafeBufferPointer(rebasing: bytes[sentence.range]), into: &result)
             }
         }

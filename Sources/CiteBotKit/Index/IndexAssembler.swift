@@ -28,13 +28,17 @@ struct IndexSegments: Sendable, Equatable {
 struct IndexAssembler {
     var options: IndexOptions
     var workers: Int
+    /// Checked between stages: each is a pass over the corpus's entries, short beside analysis.
+    var cancellation: CancellationToken? = nil
 
     /// - Complexity: O(total entries · log(entries per row)).
     func assemble(
         _ documents: [Document], _ analyses: [DocumentAnalysis], pools: [TermPool]
     ) throws -> (index: CorpusIndex, segments: IndexSegments) {
         var segments = IndexSegments()
+        try cancellation.checkCancellation()
         let termMaps = numberWords(analyses, pools: pools, into: &segments)
+        try cancellation.checkCancellation()
         let termCount = segments.terms.count
 
         var sentences: [Sentence] = []
@@ -92,6 +96,7 @@ struct IndexAssembler {
         guard !sentenceRows.columns.isEmpty else {
             throw CorpusError.noIndexableText(documents.map(\.source))
         }
+        try cancellation.checkCancellation()
         // Passage rows: the sum of their sentences' rows.
         let passageChunks = ParallelChunks.ranges(passages.count, pieces: pieces)
         let passageRows = CountRows.concatenate(ParallelChunks.map(passageChunks.count, workers: workers) { c in
@@ -118,6 +123,7 @@ struct IndexAssembler {
             return rows
         })
 
+        try cancellation.checkCancellation()
         let sentenceFrequency = sentenceRows.documentFrequency(termCount: termCount)
         let passageFrequency = passageRows.documentFrequency(termCount: termCount)
         let sentenceIDF = sentenceFrequency.map {
@@ -128,6 +134,7 @@ struct IndexAssembler {
         }
         let sentenceVectors = sentenceRows.weighted(idf: sentenceIDF, workers: workers)
         let passageVectors = passageRows.weighted(idf: passageIDF, workers: workers)
+        try cancellation.checkCancellation()
         let postings = Self.transpose(passageVectors, columnCount: termCount)
         segments.sentenceCounts = sentenceRows.counts
 

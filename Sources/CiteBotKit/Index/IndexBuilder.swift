@@ -28,25 +28,33 @@ public struct IndexBuilder: Sendable {
 
     /// Segments, analyses and weights every document.
     ///
-    /// - Throws: ``CorpusError/noIndexableText(_:)`` when no sentence has a single term.
+    /// - Parameter cancellation: checked before each document, every few thousand
+    ///   sentences within one, and between the stages of merging.
+    /// - Throws: ``CorpusError/noIndexableText(_:)`` when no sentence has a single term;
+    ///   `CancellationError` when `cancellation` is cancelled before the index is complete.
     /// - Complexity: O(total text length).
-    public func build(_ documents: [Document], progress: (@Sendable (IndexProgress) -> Void)? = nil) throws -> CorpusIndex {
-        try buildWithSegments(documents, progress: progress).index
+    public func build(
+        _ documents: [Document], progress: (@Sendable (IndexProgress) -> Void)? = nil,
+        cancellation: CancellationToken? = nil
+    ) throws -> CorpusIndex {
+        try buildWithSegments(documents, progress: progress, cancellation: cancellation).index
     }
 
     /// Builds the index and the per-document data a saved index keeps.
     func buildWithSegments(
         _ documents: [Document], reusing reused: [Int: DocumentAnalysis] = [:], reusedPools: [TermPool] = [],
-        progress: (@Sendable (IndexProgress) -> Void)? = nil
+        progress: (@Sendable (IndexProgress) -> Void)? = nil, cancellation: CancellationToken? = nil
     ) throws -> (index: CorpusIndex, segments: IndexSegments) {
-        let (analyses, pools) = try analyse(documents, reusing: reused, reusedPools: reusedPools, progress: progress)
-        return try IndexAssembler(options: options, workers: workers).assemble(documents, analyses, pools: pools)
+        let (analyses, pools) = try analyse(
+            documents, reusing: reused, reusedPools: reusedPools, progress: progress, cancellation: cancellation)
+        return try IndexAssembler(options: options, workers: workers, cancellation: cancellation)
+            .assemble(documents, analyses, pools: pools)
     }
 
     /// Analyses every document not in `reused` (whose analyses refer to `reusedPools`).
     func analyse(
         _ documents: [Document], reusing reused: [Int: DocumentAnalysis], reusedPools: [TermPool],
-        progress: (@Sendable (IndexProgress) -> Void)?
+        progress: (@Sendable (IndexProgress) -> Void)?, cancellation: CancellationToken? = nil
     ) throws -> (analyses: [DocumentAnalysis], pools: [TermPool]) {
         let pending = documents.indices.filter { reused[$0] == nil }
         let totalBytes = pending.reduce(0) { $0 + documents[$1].text.utf8.count }
@@ -62,9 +70,11 @@ public struct IndexBuilder: Sendable {
             var results: [(Int, DocumentAnalysis)] = []
             // Documents are dealt round-robin, so each worker gets a similar mix of sizes.
             var position = worker
-            while position < pending.count {
+            // A cancelled worker stops taking documents; the caller then throws, so the
+            // analyses it leaves unfinished are never used.
+            while position < pending.count, !cancellation.isCancelled {
                 let d = pending[position]
-                results.append((d, indexer.analyse(documents[d].text)))
+                results.append((d, indexer.analyse(documents[d].text, cancellation: cancellation)))
                 let files = done.wrappingAdd(1, ordering: .relaxed).newValue
                 let bytes = doneBytes.wrappingAdd(documents[d].text.utf8.count, ordering: .relaxed).newValue
                 progress?(IndexProgress(files: files, totalFiles: pending.count, bytes: bytes, totalBytes: totalBytes))
@@ -72,6 +82,7 @@ public struct IndexBuilder: Sendable {
             }
             return (indexer.interner.pool(), results)
         }
+        try cancellation.checkCancellation()
         var analyses = [DocumentAnalysis?](repeating: nil, count: documents.count)
         for (d, analysis) in reused { analyses[d] = analysis }
         var pools = reusedPools

@@ -37,11 +37,13 @@ public struct IndexStore: Sendable {
 
     /// Reads and indexes the corpus under `paths`.
     ///
-    /// - Throws: ``CorpusError``.
+    /// - Parameter cancellation: checked before each file is read and throughout indexing.
+    /// - Throws: ``CorpusError``; `CancellationError` when `cancellation` is cancelled first.
     public func build(
-        paths: [String], names: [String]? = nil, progress: (@Sendable (IndexProgress) -> Void)? = nil
+        paths: [String], names: [String]? = nil, progress: (@Sendable (IndexProgress) -> Void)? = nil,
+        cancellation: CancellationToken? = nil
     ) throws -> Outcome {
-        try update(paths: paths, names: names, previous: nil, progress: progress)
+        try update(paths: paths, names: names, previous: nil, progress: progress, cancellation: cancellation)
     }
 
     /// Writes an index built by ``build(paths:names:progress:)`` to `path`, atomically.
@@ -84,10 +86,13 @@ public struct IndexStore: Sendable {
     /// incrementally when files changed, rebuilt when the cache is unusable; the cache is
     /// then rewritten. A cache that cannot be written is reported in `notices`.
     ///
-    /// - Throws: ``CorpusError``.
+    /// - Parameter cancellation: checked before each file is read and throughout indexing.
+    ///   A cancelled update writes nothing: the cache keeps the file it had.
+    /// - Throws: ``CorpusError``; `CancellationError` when `cancellation` is cancelled before
+    ///   the index is complete.
     public func cached(
         paths: [String], names: [String]? = nil, directory: String,
-        progress: (@Sendable (IndexProgress) -> Void)? = nil
+        progress: (@Sendable (IndexProgress) -> Void)? = nil, cancellation: CancellationToken? = nil
     ) throws -> Outcome {
         let path = cachePath(paths: paths, names: names, directory: directory)
         var notices: [String] = []
@@ -124,15 +129,19 @@ public struct IndexStore: Sendable {
             let removed = old.count - (current.count - added)
             notices.append("the corpus changed since it was cached (\(changed) changed, \(added) added, \(removed) removed); updating the index cache")
             do {
-                outcome = try update(paths: paths, names: names, previous: previous, progress: progress)
+                outcome = try update(paths: paths, names: names, previous: previous, progress: progress,
+                                     cancellation: cancellation)
             } catch let error as IndexFileError {
                 notices.append("the index cache is unusable (\(Self.reason(error))); rebuilding it")
-                outcome = try update(paths: paths, names: names, previous: nil, progress: progress)
+                outcome = try update(paths: paths, names: names, previous: nil, progress: progress,
+                                     cancellation: cancellation)
             }
         } else {
-            outcome = try update(paths: paths, names: names, previous: nil, progress: progress)
+            outcome = try update(paths: paths, names: names, previous: nil, progress: progress,
+                                     cancellation: cancellation)
         }
         outcome.notices = notices
+        // The index is complete; cancelling now would only throw away finished work.
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try write(outcome, to: path)
@@ -148,7 +157,7 @@ public struct IndexStore: Sendable {
     /// whose path, name, size and modification time are unchanged, and builds the index.
     private func update(
         paths: [String], names: [String]?, previous: (reader: IndexFileReader, saved: SavedIndex)?,
-        progress: (@Sendable (IndexProgress) -> Void)?
+        progress: (@Sendable (IndexProgress) -> Void)?, cancellation: CancellationToken?
     ) throws -> Outcome {
         let files = try loader.files(for: paths, names: names)
         guard !files.isEmpty else { throw CorpusError.noDocuments(paths) }
@@ -163,6 +172,7 @@ public struct IndexStore: Sendable {
         var warnings: [CorpusWarning] = []
         var reused: [Int: DocumentAnalysis] = [:]
         for file in files {
+            try cancellation.checkCancellation()
             let fingerprint = CorpusLoader.fingerprint(of: file.url)
             var record = IndexedFile(path: file.url.path, source: file.source, size: fingerprint?.size ?? -1,
                                      modified: fingerprint?.modified ?? -1, document: nil, warning: nil)
@@ -193,7 +203,8 @@ public struct IndexStore: Sendable {
         }
         guard !documents.isEmpty else { throw CorpusError.noIndexableText(paths) }
         let built = try builder.buildWithSegments(
-            documents, reusing: reused, reusedPools: old.map { [$0.pool] } ?? [], progress: progress)
+            documents, reusing: reused, reusedPools: old.map { [$0.pool] } ?? [], progress: progress,
+            cancellation: cancellation)
         return Outcome(index: built.index, warnings: warnings, notices: [], files: indexed, segments: built.segments)
     }
 

@@ -19,6 +19,14 @@ public struct PassageRetriever: Sendable {
     ///
     /// - Complexity: O(postings of the vector's terms + touched passages · log `limit`).
     public func top(_ vector: [(id: Int32, weight: Double)], limit: Int) -> [(passage: Int, cosine: Double)] {
+        top(vector, limit: limit, cancellation: nil)
+    }
+
+    /// ``top(_:limit:)``, checking `cancellation` before each term and every 4,096 postings;
+    /// once it is cancelled the result is incomplete and the caller must throw it away.
+    func top(
+        _ vector: [(id: Int32, weight: Double)], limit: Int, cancellation: CancellationToken?
+    ) -> [(passage: Int, cosine: Double)] {
         guard limit > 0 else { return [] }
         // Re-weight by passage-level idf, keeping each entry's share (synonyms count less).
         var weights = vector.map { entry in
@@ -37,8 +45,10 @@ public struct PassageRetriever: Sendable {
         scratch.scores.withUnsafeMutableBufferPointer { scores in
             postings.columns.withUnsafeBufferPointer { rows in
                 postings.values.withUnsafeBufferPointer { values in
-                    for (id, weight) in weights {
+                    terms: for (id, weight) in weights {
+                        if cancellation.isCancelled { break terms }
                         for i in postings.row(Int(id)) {
+                            if i & 4095 == 4095, cancellation.isCancelled { break terms }
                             // Rows are checked against the passage count at load (or built so).
                             let passage = Int(rows[i])
                             precondition(passage >= 0 && passage < scores.count)

@@ -42,9 +42,16 @@ public struct SentenceRanker: Sendable {
     ///
     /// - Complexity: O(postings of the query's terms + sentences in the best passages).
     public func rank(_ query: Query, limit: Int) -> [RankedSentence] {
+        rank(query, limit: limit, cancellation: nil)
+    }
+
+    /// ``rank(_:limit:)``, checking `cancellation` during retrieval and before each candidate
+    /// passage; once it is cancelled the result is incomplete and the caller must throw it away.
+    func rank(_ query: Query, limit: Int, cancellation: CancellationToken?) -> [RankedSentence] {
         let vector = query.vector
         guard !vector.isEmpty, limit > 0 else { return [] }
-        let passages = PassageRetriever(index: index).top(vector, limit: options.candidatePassages)
+        let passages = PassageRetriever(index: index)
+            .top(vector, limit: options.candidatePassages, cancellation: cancellation)
         let total = query.totalWeight
         let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         let columns = index.sentenceVectors.columns
@@ -52,6 +59,7 @@ public struct SentenceRanker: Sendable {
 
         var ranked: [RankedSentence] = []
         for (passage, passageCosine) in passages {
+            if cancellation.isCancelled { return [] }
             for s in index.passages[passage] where index.sentences.isCitable(s) {
                 let sentenceRow = index.sentenceVectors.row(s)
                 var cosine = 0.0
