@@ -155,6 +155,9 @@ static inline int citebot_wake_fd(void) { return citebot_state()->wake_fds[0]; }
 /* Returns 1 and clears the flag if a SIGINT arrived since the last call. */
 static inline int citebot_take_sigint(void) { return atomic_exchange(&citebot_state()->sigint_pending, 0); }
 
+/* Returns 1 if a SIGINT arrived since the flag was last taken, leaving it set; safe from any thread. */
+static inline int citebot_sigint_pending(void) { return atomic_load(&citebot_state()->sigint_pending); }
+
 /* Returns 1 and clears the flag if the terminal was resized since the last call. */
 static inline int citebot_take_sigwinch(void) { return atomic_exchange(&citebot_state()->sigwinch_pending, 0); }
 

@@ -21,7 +21,8 @@ import Darwin
 /// - Ctrl-D on an empty line (or the terminal going away) moves to a new line
 ///   and returns ``LineInput/endOfInput``.
 /// - Away from the prompt (while an answer is being computed), Ctrl-C only
-///   raises a flag the REPL can poll with ``takePendingInterrupt()``. A second
+///   raises a flag the REPL can watch with ``interruptIsPending`` and take with
+///   ``takePendingInterrupt()``. A second
 ///   Ctrl-C before that flag is taken ends the process the usual way, so a stuck
 ///   program can still be stopped.
 ///
@@ -86,6 +87,15 @@ public final class ReadlineReader: LineReader {
     /// is discarded there, since it was meant for the work that has finished.
     public static func takePendingInterrupt() -> Bool {
         citebot_take_sigint() != 0
+    }
+
+    /// Whether Ctrl-C (`SIGINT`) arrived while no prompt was active, without clearing it.
+    ///
+    /// Unlike ``takePendingInterrupt()`` this may be asked from any thread, as often as
+    /// wanted (one atomic load): long work can watch it to stop early, e.g. through a
+    /// `CancellationToken`, and the REPL takes the interrupt once the work has stopped.
+    public static var interruptIsPending: Bool {
+        citebot_sigint_pending() != 0
     }
 
     /// Shows `prompt`, lets the user edit a line, and returns it.
