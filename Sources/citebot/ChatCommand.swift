@@ -10,7 +10,8 @@ struct ChatCommand: ParsableCommand {
         discussion: """
             Line editing and history come from GNU readline; history is kept in \
             $XDG_STATE_HOME/citebot/history (default ~/.local/state/citebot/history). \
-            Ctrl-C clears the line, Ctrl-D quits. Type :help for commands.
+            Ctrl-C clears the line, or stops an answer or indexing in progress; Ctrl-D quits. \
+            Type :help for commands.
             """)
 
     @OptionGroup var corpus: CorpusOptions
@@ -24,7 +25,7 @@ struct ChatCommand: ParsableCommand {
         try reportingErrors {
             let session = try InterruptibleStart.run { try Session.open(corpus, answering.answerOptions) }
             let reader: LineReader = ReadlineReader.standardInputIsTerminal ? ReadlineReader() : PlainLineReader()
-            var repl = REPL(session: session, reader: reader, quiet: corpus.quiet)
+            var repl = REPL(session: session, reader: reader, quiet: corpus.quiet, noCache: corpus.noCache)
             repl.run()
         }
     }
@@ -51,10 +52,17 @@ enum InterruptibleStart {
 }
 
 /// The chat loop: questions and `:commands` until Ctrl-D or `:quit`.
+///
+/// On a terminal, Ctrl-C while an answer is worked out or a corpus indexed cancels that
+/// work: the engine watches readline's interrupt flag through a ``CancellationToken``
+/// and stops at its next check, and the prompt comes back with everything as it was.
 struct REPL {
-    let session: Session
+    /// The corpus answered from; `:corpus` and `:reload` replace it.
+    var session: Session
     let reader: LineReader
     let quiet: Bool
+    /// `--no-cache` at start-up, which `:corpus` and `:reload` honour too.
+    let noCache: Bool
     let renderer: TextRenderer
     let history = HistoryFile()
     /// The last answer, for :sources, :more and :why.
@@ -65,12 +73,27 @@ struct REPL {
     var lastTyped: String?
     /// How many alternatives :more has shown for the last answer.
     var shownAlternatives = 0
+    /// How many of the next answers wait for Ctrl-C; see ``holdAnswersKey``.
+    var heldAnswers: Int
 
-    init(session: Session, reader: LineReader, quiet: Bool) {
+    /// Hidden and for tests only: `CITEBOT_TEST_HOLD_ANSWERS=N` makes the first N answers
+    /// asked at a terminal wait, at the engine's first cancellation check, until Ctrl-C
+    /// cancels them, saying so on standard error when the wait starts. No natural question
+    /// keeps a debug build busy long enough to be interrupted reliably (64 question terms
+    /// over 50,000 passages answer in a fraction of a second), so the end-to-end test of
+    /// Ctrl-C during an answer uses this instead.
+    static let holdAnswersKey = "CITEBOT_TEST_HOLD_ANSWERS"
+
+    init(
+        session: Session, reader: LineReader, quiet: Bool, noCache: Bool,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.session = session
         self.reader = reader
         self.quiet = quiet
+        self.noCache = noCache
         self.renderer = TextRenderer(colour: Terminal.wantsColour(fileDescriptor: STDOUT_FILENO))
+        self.heldAnswers = environment[Self.holdAnswersKey].flatMap { Int($0) } ?? 0
     }
 
     static let help = """
@@ -79,10 +102,14 @@ struct REPL {
           :sources   the full paragraphs the last answer cites
           :more      the next-best evidence for the last question
           :why       the words matched for the last answer, with their weights
+          :corpus    the files answers come from; :corpus PATH… answers from other
+                     files or folders instead (paths separated by spaces)
+          :reload    read the corpus again after its files changed
           :quit      leave (Ctrl-D works too)
         A follow-up such as "is it permanent?" or "what about X?" is read with the
         previous question's subject; the line "(taken as: …)" shows how.
-        Ctrl-C clears the line you are typing.
+        Ctrl-C clears the line you are typing, and stops an answer or indexing in
+        progress (the previous corpus stays in use).
         """
 
     mutating func run() {
@@ -130,10 +157,29 @@ struct REPL {
         if let resolved {
             Terminal.write(renderer.paint("(taken as: \(TextRenderer.escaped(resolved)))", "2") + "\n")
         }
-        let answer = session.answerer.answer(question)
-        // Ctrl-C while the answer was being worked out cancels it: nothing is shown.
-        if reader is ReadlineReader, ReadlineReader.takePendingInterrupt() {
-            Terminal.write("(cancelled)\n")
+        let token: CancellationToken
+        if heldAnswers > 0, reader is ReadlineReader {
+            heldAnswers -= 1
+            token = CancellationToken(watching: {
+                // Said once the engine is inside the answer, so a test knows when to press Ctrl-C.
+                Terminal.writeError("citebot: test hook: holding the answer until Ctrl-C\n")
+                while !ReadlineReader.interruptIsPending { usleep(10_000) }
+                return true
+            })
+        } else {
+            token = interruptToken()
+        }
+        let answer: Answer
+        do {
+            answer = try session.answerer.answer(question, cancellation: token)
+        } catch {
+            _ = takeInterrupt()
+            Terminal.write("\r(cancelled)\n")
+            return
+        }
+        // A Ctrl-C just after the answer was complete was still meant for it.
+        if takeInterrupt() {
+            Terminal.write("\r(cancelled)\n")
             return
         }
         last = answer
@@ -157,10 +203,65 @@ struct REPL {
             more()
         case ":why":
             why()
+        case ":corpus":
+            let paths = input.split(whereSeparator: \.isWhitespace).dropFirst().map(String.init)
+            if paths.isEmpty {
+                Terminal.write("Answering from \(TextRenderer.escaped(session.sourceDescription)): \(session.summary).\n")
+            } else {
+                reindex(.corpus(paths: paths, names: nil))
+            }
+        case ":reload":
+            reindex(session.source)
         default:
             Terminal.write("Unknown command \(TextRenderer.escaped(name)); :help lists the commands.\n")
         }
         return true
+    }
+
+    /// A token that Ctrl-C cancels. Only a terminal has one: on a pipe, SIGINT keeps its
+    /// default action.
+    func interruptToken() -> CancellationToken {
+        guard reader is ReadlineReader else { return CancellationToken() }
+        return CancellationToken(watching: { ReadlineReader.interruptIsPending })
+    }
+
+    /// Takes a Ctrl-C that arrived while work was running; whether there was one.
+    ///
+    /// The notices that follow start with a carriage return: the terminal has echoed "^C"
+    /// at the start of the line, and the notice, being longer, writes over it.
+    func takeInterrupt() -> Bool {
+        reader is ReadlineReader && ReadlineReader.takePendingInterrupt()
+    }
+
+    /// Indexes `source` (using the cache as at start-up) and answers from it from now on.
+    /// Ctrl-C or an error leaves the current corpus in use; neither ends the REPL.
+    mutating func reindex(_ source: Session.Source) {
+        let previous = TextRenderer.escaped(session.sourceDescription)
+        let fresh: Session
+        do {
+            fresh = try Session.open(source, noCache: noCache, quiet: quiet, session.answerer.options,
+                                     cancellation: interruptToken())
+        } catch is CancellationError {
+            _ = takeInterrupt()
+            Terminal.write("\r(indexing cancelled; still answering from \(previous))\n")
+            return
+        } catch {
+            _ = takeInterrupt()
+            Terminal.writeError("citebot: error: \(error)\n")
+            Terminal.write("Still answering from \(previous).\n")
+            return
+        }
+        // The index was complete, but a Ctrl-C just after still means "not this one".
+        if takeInterrupt() {
+            Terminal.write("\r(indexing cancelled; still answering from \(previous))\n")
+            return
+        }
+        session = fresh
+        last = nil
+        lastQuestion = nil
+        lastTyped = nil
+        shownAlternatives = 0
+        Terminal.write("Now answering from \(TextRenderer.escaped(fresh.sourceDescription)): \(fresh.summary) indexed.\n")
     }
 
     func sources() {

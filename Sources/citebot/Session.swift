@@ -6,29 +6,61 @@ import Foundation
 struct Session {
     let answerer: Answerer
     let index: CorpusIndex
+    /// Where the index came from: what the REPL's `:corpus` shows and `:reload` reads again.
+    let source: Source
+
+    /// Where a session's index comes from.
+    enum Source: Equatable {
+        /// Corpus files and directories, with the names shown for them (nil: as given).
+        case corpus(paths: [String], names: [String]?)
+        /// A file saved by `citebot index --output`.
+        case indexFile(String)
+        /// Documents already in memory (a SQuAD test set's articles).
+        case documents
+    }
 
     /// Loads and indexes the corpus — from `--index`, the cache, or afresh with `--no-cache` —
     /// printing warnings and cache notices to standard error.
     static func open(_ corpus: CorpusOptions, _ options: AnswerOptions) throws -> Session {
+        let source: Source
+        if let file = corpus.indexFile {
+            source = .indexFile(file)
+        } else {
+            let (paths, names) = try corpusPaths(corpus)
+            source = .corpus(paths: paths, names: names)
+        }
+        return try open(source, noCache: corpus.noCache, quiet: corpus.quiet, options)
+    }
+
+    /// Loads or indexes `source` (``Source/documents`` is not reloadable and is refused).
+    ///
+    /// - Parameter cancellation: stops indexing early; nothing is written to the cache then.
+    /// - Throws: ``CLIError``, or `CancellationError` when `cancellation` stopped the work.
+    static func open(
+        _ source: Source, noCache: Bool, quiet: Bool, _ options: AnswerOptions,
+        cancellation: CancellationToken? = nil
+    ) throws -> Session {
         let store = try IndexStorage.store()
         let index: CorpusIndex
         do {
-            if let file = corpus.indexFile {
+            switch source {
+            case .indexFile(let file):
                 index = try store.load(path: file).index
-            } else {
-                let (paths, names) = try corpusPaths(corpus)
-                let progress = IndexProgressLine(enabled: Terminal.stderrIsTerminal && !corpus.quiet)
+            case .corpus(let paths, let names):
+                let progress = IndexProgressLine(enabled: Terminal.stderrIsTerminal && !quiet)
                 defer { progress.finish() }
-                let outcome = corpus.noCache
-                    ? try store.build(paths: paths, names: names, progress: progress.update)
+                let outcome = noCache
+                    ? try store.build(paths: paths, names: names, progress: progress.update, cancellation: cancellation)
                     : try store.cached(paths: paths, names: names, directory: IndexStorage.cacheDirectory(),
-                                       progress: progress.update)
+                                       progress: progress.update, cancellation: cancellation)
                 progress.finish()
-                if !corpus.quiet {
+                if !quiet {
                     for warning in outcome.warnings { Terminal.writeError("citebot: warning: \(warning)\n") }
                     for notice in outcome.notices { Terminal.writeError("citebot: \(notice)\n") }
                 }
                 index = outcome.index
+            case .documents:
+                throw CLIError.corpus("documents held in memory cannot be read again")
             }
         } catch let error as CorpusError {
             throw CLIError.corpus(error.description)
@@ -40,7 +72,7 @@ struct Session {
         DispatchQueue.global().async { prepared.prepareCorrections() }
         return Session(
             answerer: Answerer(index: index, analyzer: store.builder.analyzer, lexicon: WordNetLexicon(), options: options),
-            index: index)
+            index: index, source: source)
     }
 
     /// The corpus paths and display names: `--corpus`, or the bundled corpus shown as `corpus/…`.
@@ -62,9 +94,18 @@ struct Session {
             let index = try IndexBuilder(analyzer: analyzer).build(documents)
             return Session(
                 answerer: Answerer(index: index, analyzer: analyzer, lexicon: WordNetLexicon(), options: options),
-                index: index)
+                index: index, source: .documents)
         } catch let error as CorpusError {
             throw CLIError.corpus(error.description)
+        }
+    }
+
+    /// What `:corpus` shows: the paths as given (the bundled corpus by its name) or the index file.
+    var sourceDescription: String {
+        switch source {
+        case .corpus(let paths, let names): return (names ?? paths).joined(separator: ", ")
+        case .indexFile(let file): return "the saved index \(file)"
+        case .documents: return "documents held in memory"
         }
     }
 

@@ -98,21 +98,76 @@ import Testing
         #expect(terminal.waitForExit() == 0)
     }
 
-    @Test func ctrlCWhileIndexingEndsWithAMessageAndStatus130() throws {
-        let state = try Binary.temporaryDirectory()
+    /// A folder of 25 files, 15 MB in all: enough that a debug build indexes it for several
+    /// seconds, well past the second after which the progress line is drawn.
+    func bigCorpus(in state: URL) throws -> URL {
         let corpus = state.appendingPathComponent("big")
         try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        // Enough text that indexing runs past the second after which progress is drawn.
         let chunk = (0..<1_000).map { "Sentence \($0) talks about topic \($0 % 97) and detail \($0 % 31).\n" }.joined()
         let text = String(repeating: chunk, count: 10)
         for file in 0..<25 {
             try text.write(to: corpus.appendingPathComponent("part\(file).txt"), atomically: true, encoding: .utf8)
         }
+        return corpus
+    }
+
+    @Test func ctrlCWhileIndexingEndsWithAMessageAndStatus130() throws {
+        let state = try Binary.temporaryDirectory()
+        let corpus = try bigCorpus(in: state)
         let terminal = try start(stateHome: state, arguments: ["--no-cache", "--corpus", corpus.path])
         #expect(terminal.waitFor("MB", timeout: 60), "no progress line while indexing")
         terminal.type("\u{03}")
         #expect(terminal.waitForExit(timeout: 30) == 130)
         #expect(terminal.transcript.contains("indexing interrupted"))
         #expect(!terminal.transcript.contains("Ask a question"))
+    }
+
+    @Test func ctrlCDuringAnAnswerCancelsItAndTheNextQuestionIsAnswered() throws {
+        let state = try Binary.temporaryDirectory()
+        // The first answer waits inside the engine until Ctrl-C (a hidden test-only hook:
+        // no natural question takes long enough in a debug build to interrupt reliably).
+        let terminal = try PseudoTerminal(arguments: [], environment: [
+            "XDG_STATE_HOME": state.path, "NO_COLOR": "1", "HOME": state.path,
+            "XDG_CACHE_HOME": state.appendingPathComponent("cache").path, "CITEBOT_TEST_HOLD_ANSWERS": "1",
+        ])
+        #expect(terminal.waitForPrompt())
+        terminal.type("How long does Botox last?\r")
+        #expect(terminal.waitFor("holding the answer until Ctrl-C"))
+        let mark = terminal.transcript.endIndex
+        terminal.type("\u{03}")
+        #expect(terminal.waitFor("(cancelled)", after: mark))
+        #expect(terminal.waitForPrompt())
+        #expect(!terminal.transcript[mark...].contains("¶8.1"))
+        terminal.type("How long does Botox last?\r")
+        #expect(terminal.waitFor("[1] corpus/botox-vs-fillers.txt ¶8.1", after: mark))
+        #expect(terminal.waitForPrompt())
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func ctrlCWhileACorpusIsIndexedKeepsThePreviousOne() throws {
+        let state = try Binary.temporaryDirectory()
+        let corpus = try bigCorpus(in: state)
+        let cache = state.appendingPathComponent("cache/citebot")
+        let terminal = try start(stateHome: state)
+        #expect(terminal.waitForPrompt())
+        let cachedBefore = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        terminal.type(":corpus \(corpus.path)\r")
+        #expect(terminal.waitFor("MB", timeout: 60), "no progress line while indexing")
+        let mark = terminal.transcript.endIndex
+        terminal.type("\u{03}")
+        #expect(terminal.waitFor("(indexing cancelled; still answering from corpus)", after: mark, timeout: 30))
+        #expect(terminal.waitForPrompt())
+        #expect(!terminal.transcript.contains("Now answering from"))
+        // Nothing of the interrupted corpus reached the cache, not even a temporary file.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache.path) == cachedBefore)
+        terminal.type("How long does Botox last?\r")
+        #expect(terminal.waitFor("[1] corpus/botox-vs-fillers.txt ¶8.1", after: mark))
+        #expect(terminal.waitForPrompt())
+        terminal.type(":corpus\r")
+        #expect(terminal.waitFor("Answering from corpus: 1 document", after: mark))
+        #expect(terminal.waitForPrompt())
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
     }
 }
