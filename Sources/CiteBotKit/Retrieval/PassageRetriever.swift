@@ -39,10 +39,10 @@ public struct PassageRetriever: Sendable {
         var scratch = index.accumulators.take(size: index.passages.count)
         defer { index.accumulators.give(back: scratch) }
         let postings = index.passagePostings
-        var touched = scratch.touched
-        scratch.touched = []
         var best = BoundedHeap(capacity: limit)
-        scratch.scores.withUnsafeMutableBufferPointer { scores in
+        scratch.withBuffers { scores, seen, touched in
+            // Every posting of every term: the hot loop of answering, kept to plain loads and stores.
+            var touchedCount = 0
             postings.columns.withUnsafeBufferPointer { rows in
                 postings.values.withUnsafeBufferPointer { values in
                     terms: for (id, weight) in weights {
@@ -52,30 +52,57 @@ public struct PassageRetriever: Sendable {
                             // Rows are checked against the passage count at load (or built so).
                             let passage = Int(rows[i])
                             precondition(passage >= 0 && passage < scores.count)
-                            if scores[passage] == 0 { touched.append(Int32(passage)) }
+                            if seen[passage] == 0 {
+                                seen[passage] = 1
+                                touched[touchedCount] = Int32(passage)
+                                touchedCount += 1
+                            }
                             scores[passage] += weight * Double(values[i])
                         }
                     }
                 }
             }
-            for passage in touched {
+            for passage in touched[0..<touchedCount] {
                 let score = scores[Int(passage)]
                 scores[Int(passage)] = 0
+                seen[Int(passage)] = 0
                 // Cheap rejection once the heap is full: strictly worse than its worst entry.
                 if best.isFull, score < best.worstScore { continue }
                 best.offer(passage: Int(passage), score: score)
             }
         }
-        touched.removeAll(keepingCapacity: true)
-        scratch.touched = touched
         return best.sortedBestFirst().map { ($0.passage, $0.score) }
     }
 }
 
-/// A dense score array and the list of its non-zero entries, cleared after each use.
+/// A dense score array with a mark per passage, and room to list the passages touched.
+///
+/// Handed out all zeros and handed back all zeros: the retriever clears exactly the
+/// entries it touched.
 struct ScoreAccumulator: Sendable {
     var scores: [Double]
-    var touched: [Int32] = []
+    /// 1 for a passage already listed in `touched` during the current question.
+    var seen: [UInt8]
+    /// The passages touched, in order of first touch; only a prefix is in use.
+    var touched: [Int32]
+
+    init(size: Int) {
+        scores = [Double](repeating: 0, count: size)
+        seen = [UInt8](repeating: 0, count: size)
+        touched = [Int32](repeating: 0, count: size)
+    }
+
+    /// Calls `body` with the three arrays as buffers of `count` elements each (checked
+    /// once here rather than on every access in the loop).
+    mutating func withBuffers<R>(
+        _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int32>) -> R
+    ) -> R {
+        scores.withUnsafeMutableBufferPointer { scores in
+            seen.withUnsafeMutableBufferPointer { seen in
+                touched.withUnsafeMutableBufferPointer { touched in body(scores, seen, touched) }
+            }
+        }
+    }
 }
 
 /// Score arrays kept between questions so that answering allocates nothing per passage.
@@ -85,11 +112,8 @@ final class AccumulatorPool: Sendable {
     private let free = Mutex<[ScoreAccumulator]>([])
 
     func take(size: Int) -> ScoreAccumulator {
-        if var reused = free.withLock({ $0.popLast() }) {
-            if reused.scores.count != size { reused.scores = [Double](repeating: 0, count: size) }
-            return reused
-        }
-        return ScoreAccumulator(scores: [Double](repeating: 0, count: size))
+        if let reused = free.withLock({ $0.popLast() }), reused.scores.count == size { return reused }
+        return ScoreAccumulator(size: size)
     }
 
     func give(back accumulator: ScoreAccumulator) {
@@ -132,32 +156,53 @@ struct BoundedHeap {
         let entry = Entry(passage: passage, score: score)
         if entries.count < capacity {
             entries.append(entry)
-            var child = entries.count - 1
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard Self.isBetter(entries[parent], than: entries[child]) else { break }
-                entries.swapAt(parent, child)
-                child = parent
+            entries.withUnsafeMutableBufferPointer { heap in
+                var child = heap.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard Self.isBetter(heap[parent], than: heap[child]) else { break }
+                    heap.swapAt(parent, child)
+                    child = parent
+                }
             }
             return
         }
         // The root is the worst kept; replace it only by something better.
         guard Self.isBetter(entry, than: entries[0]) else { return }
-        entries[0] = entry
-        var parent = 0
+        entries.withUnsafeMutableBufferPointer { heap in
+            heap[0] = entry
+            Self.siftDown(heap, from: 0, count: heap.count)
+        }
+    }
+
+    /// Restores the heap order below `parent` among the first `count` entries.
+    @inline(__always)
+    private static func siftDown(_ heap: UnsafeMutableBufferPointer<Entry>, from parent: Int, count: Int) {
+        var parent = parent
         while true {
             let left = 2 * parent + 1, right = left + 1
             var worst = parent
-            if left < entries.count, Self.isBetter(entries[worst], than: entries[left]) { worst = left }
-            if right < entries.count, Self.isBetter(entries[worst], than: entries[right]) { worst = right }
-            if worst == parent { break }
-            entries.swapAt(parent, worst)
+            if left < count, isBetter(heap[worst], than: heap[left]) { worst = left }
+            if right < count, isBetter(heap[worst], than: heap[right]) { worst = right }
+            if worst == parent { return }
+            heap.swapAt(parent, worst)
             parent = worst
         }
     }
 
-    /// The kept pairs, best first.
+    /// The kept pairs, best first: a heapsort that moves the worst to the back each step.
+    ///
+    /// - Complexity: O(capacity · log capacity).
     func sortedBestFirst() -> [Entry] {
-        entries.sorted { Self.isBetter($0, than: $1) }
+        var sorted = entries
+        sorted.withUnsafeMutableBufferPointer { heap in
+            var end = heap.count
+            while end > 1 {
+                end -= 1
+                heap.swapAt(0, end)
+                Self.siftDown(heap, from: 0, count: end)
+            }
+        }
+        return sorted
     }
 }
