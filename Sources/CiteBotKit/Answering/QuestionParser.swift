@@ -69,12 +69,16 @@ public struct QuestionParser: Sendable {
         return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides)
     }
 
+    /// Words that alone make a question a comparison.
+    static let comparisonWords: Set<String> = [
+        "difference", "differences", "vs", "versus", "compare", "compared", "differ", "comparison",
+    ]
+
     static func classify(_ words: [String]) -> QuestionKind {
-        let joined = " " + words.joined(separator: " ") + " "
-        if joined.contains(" difference ") || joined.contains(" differences ") || joined.contains(" vs ")
-            || joined.contains(" versus ") || joined.contains(" compare ") || joined.contains(" compared ")
-            || joined.contains(" differ ") || joined.contains(" comparison ")
-            || (joined.contains(" different ") && joined.contains(" from ")) {
+        // Whole-word tests on the words themselves (a word never holds a space), rather than
+        // substring searches of the joined question.
+        if words.contains(where: comparisonWords.contains)
+            || (words.contains("different") && words.contains("from")) {
             return .comparison
         }
         // Skip leading discourse words ("so", "and", "ok") to find the question word.

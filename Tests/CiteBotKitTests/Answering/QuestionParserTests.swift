@@ -19,6 +19,11 @@ import Testing
         ("Is it safe?", .yesNo),
         ("What is the difference between tea and coffee?", .comparison),
         ("tea vs coffee", .comparison),
+        ("Is tea different from coffee?", .comparison),
+        ("Is tea different?", .yesNo),
+        ("How does glass differ from steel?", .comparison),
+        ("Why does vsync stutter?", .reason),
+        ("What are comparisons for?", .definition),
         ("so why is the sky blue", .reason),
         ("garden tools", .other),
     ])
