@@ -67,6 +67,15 @@ public enum AnswerCues {
         return matches(kind, words: tokens.map(\.surface))
     }
 
+    /// Whether any sentence can show a cue for `kind`: false for the kinds that have none,
+    /// so a caller can skip reading the sentence at all.
+    public static func canMatch(_ kind: QuestionKind) -> Bool {
+        switch kind {
+        case .duration, .quantity, .time, .reason, .method, .definition: return true
+        case .person, .place, .yesNo, .comparison, .other: return false
+        }
+    }
+
     /// Whether `words` (the sentence's lower-cased words, stop words included) show a cue for
     /// `kind`, for every kind whose cue is in the words alone (not definitions).
     public static func matches(_ kind: QuestionKind, words: [String]) -> Bool {

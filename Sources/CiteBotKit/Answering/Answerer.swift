@@ -61,15 +61,27 @@ public final class Answerer: QuestionAnswering {
         if options.cueBonus > 0 || options.proximityWeight > 0 {
             let subject = Set(query.terms.map(\.term))
             let pairs = Self.adjacentPairs(parsed.terms.map(\.term))
+            let pairIDs = pairs.map { (index.vocabulary.id(of: $0.0), index.vocabulary.id(of: $0.1)) }
+            let readsCues = AnswerCues.canMatch(parsed.kind)
             for i in candidates.indices {
                 if cancellation.isCancelled { break }
+                // A sentence's stored vector holds exactly the terms its words analyse to, so a
+                // pair it lacks a term of cannot be near: its text is read only when that could
+                // change the score.
+                let row = index.sentenceVectors.row(candidates[i].sentence)
+                let hasPair = pairIDs.contains { a, b in
+                    guard let a, let b else { return false }
+                    return SentenceRanker.find(a, in: index.sentenceVectors.columns, row) != nil
+                        && SentenceRanker.find(b, in: index.sentenceVectors.columns, row) != nil
+                }
+                guard readsCues || hasPair else { continue }
                 let text = index.text(ofSentence: candidates[i].sentence)
                 let tokens = analyzer.tokenizer.words(in: text)
-                if AnswerCues.matches(parsed.kind, tokens: tokens, in: text, subject: subject, stem: analyzer.stem,
-                                      naming: options.recognisesNaming) {
+                if readsCues, AnswerCues.matches(parsed.kind, tokens: tokens, in: text, subject: subject, stem: analyzer.stem,
+                                                 naming: options.recognisesNaming) {
                     candidates[i].score += options.cueBonus
                 }
-                if !pairs.isEmpty {
+                if hasPair {
                     let stems = analyzer.terms(of: tokens).map(\.term)
                     candidates[i].score += options.proximityWeight * Self.proximity(pairs, in: stems)
                 }

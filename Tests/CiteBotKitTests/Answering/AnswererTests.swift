@@ -103,6 +103,40 @@ import Testing
         #expect(answer.citations.first?.text == "Nerve signals reach the muscle.")
     }
 
+    /// Reranking skips reading a sentence whose vector lacks a term of every question pair:
+    /// sound only if the vector holds exactly the terms its text analyses to.
+    @Test(arguments: [5, 17, 40])
+    func sentenceVectorsHoldExactlyTheTermsOfTheirText(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        let documents = (0..<6).map { i in
+            i % 2 == 0 ? RandomText.document(&generator, paragraphs: 5) : RandomText.make(&generator, pieces: 300)
+        }
+        let index = try Fixtures.index(documents + [try Fixtures.bundledArticle.text])
+        let vectors = index.sentenceVectors
+        for s in index.sentences.indices {
+            let analysed = Fixtures.analyzer.terms(in: index.text(ofSentence: s)).map(\.term)
+            let ids = Set(analysed.compactMap { index.vocabulary.id(of: $0) })
+            #expect(ids.count == Set(analysed).count, "seed \(seed), sentence \(s): a term missing from the vocabulary")
+            #expect(ids == Set(vectors.row(s).map { vectors.columns[$0] }), "seed \(seed), sentence \(s)")
+        }
+    }
+
+    @Test func pairOutsideTheSentenceLeavesItsScore() throws {
+        // The second sentence has "nerve" but not "signal": no pair can be near, and its
+        // score is the ranker's own; the first has the pair side by side.
+        let corpus = "Nerve signals reach the muscle.\n\nA nerve reaches the muscle."
+        let index = try Fixtures.index([corpus])
+        let answerer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+        let analysis = answerer.analyse("nerve signals")
+        let ranked = answerer.ranker.rank(analysis.query, limit: 20)
+        let plain = try #require(ranked.first { index.text(ofSentence: $0.sentence).hasPrefix("A nerve") })
+        let reranked = try #require(analysis.candidates.first { $0.sentence == plain.sentence })
+        #expect(reranked.score == plain.score)
+        let paired = try #require(analysis.candidates.first { index.text(ofSentence: $0.sentence).hasPrefix("Nerve") })
+        let pairedPlain = try #require(ranked.first { $0.sentence == paired.sentence })
+        #expect(paired.score == pairedPlain.score + AnswerOptions().proximityWeight)
+    }
+
     @Test func definitionPrefersTheSentenceWhoseSubjectIsAsked() throws {
         let corpus = "Kettle prices vary by brand.\n\nKettles are vessels for boiling water."
         let index = try Fixtures.index([corpus])
@@ -140,6 +174,15 @@ import Testing
     ])
     func matchesCuesForKinds(_ kind: QuestionKind, _ sentence: String, _ expected: Bool) {
         #expect(AnswerCues.matches(kind, words: words(sentence)) == expected)
+    }
+
+    /// Kinds without cues never match, so reranking need not read sentences for them.
+    @Test(arguments: QuestionKind.allCases)
+    func kindsThatCannotMatchNeverDo(_ kind: QuestionKind) {
+        let text = "Kettles are made because it works by using steam for 3 to 4 months since 2002 in March."
+        let tokens = Tokenizer().words(in: text)
+        let matched = AnswerCues.matches(kind, tokens: tokens, in: text, subject: ["kettl"], stem: Fixtures.analyzer.stem)
+        #expect(matched == AnswerCues.canMatch(kind), "\(kind)")
     }
 
     @Test func definesSubjectAfterColonOrVerb() {
