@@ -70,14 +70,13 @@ struct IndexFileWriter {
         var textOffsets: [Int] = [0]
         for d in index.documents.indices { textOffsets.append(textOffsets[textOffsets.count - 1] + index.documents.byteCount(of: d)) }
         try output.section(.text, elementSize: 1) { output in
-            switch index.documents.storage {
-            case .strings(let documents):
-                for document in documents {
+            if let mapped = index.documents.mapped {
+                try mapped.text.withUnsafeBytes { try output.append($0) }
+            } else {
+                for document in index.documents.documents {
                     var text = document.text
                     try text.withUTF8 { try output.append(UnsafeRawBufferPointer($0)) }
                 }
-            case .mapped(_, let text, _, _):
-                try text.withUnsafeBytes { try output.append($0) }
             }
         }
         try output.section(.textOffsets, textOffsets)

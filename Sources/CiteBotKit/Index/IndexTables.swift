@@ -110,78 +110,75 @@ public struct PassageList: RandomAccessCollection, Sendable, Equatable {
 ///
 /// A mapped document's text becomes a `String` only when the whole document is asked
 /// for (and is then kept); citations slice their sentences from the bytes directly.
+///
+/// The two forms are two stored properties rather than an enum with a payload for each:
+/// Swift keeps such an enum's case in spare bits of a payload's object pointer (here the
+/// text cache's top bit), and a leak checker that scans memory for addresses, such as
+/// LeakSanitizer, then takes the object for leaked.
 public struct DocumentList: RandomAccessCollection, Sendable, Equatable {
-    enum Storage: Sendable {
-        case strings([Document])
-        case mapped(sources: [String], text: Column<UInt8>, offsets: Column<Int>, cache: DocumentTextCache)
-    }
-
-    let storage: Storage
+    /// The documents of a freshly built index; empty when `mapped` is set.
+    let documents: [Document]
+    /// The documents of a loaded index, read in place; nil for a built one.
+    let mapped: MappedDocuments?
 
     init(_ documents: [Document]) {
-        storage = .strings(documents)
+        self.documents = documents
+        mapped = nil
     }
 
     init(sources: [String], text: Column<UInt8>, offsets: Column<Int>) {
-        storage = .mapped(sources: sources, text: text, offsets: offsets, cache: DocumentTextCache())
+        documents = []
+        mapped = MappedDocuments(sources: sources, text: text, offsets: offsets, cache: DocumentTextCache())
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int {
-        switch storage {
-        case .strings(let documents): return documents.count
-        case .mapped(let sources, _, _, _): return sources.count
-        }
-    }
+    public var endIndex: Int { mapped?.sources.count ?? documents.count }
 
     public subscript(position: Int) -> Document {
-        switch storage {
-        case .strings(let documents):
-            return documents[position]
-        case .mapped(let sources, let text, let offsets, let cache):
-            let whole = cache.text(of: position) {
-                text.withUnsafeBufferPointer { bytes in
-                    String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[position]..<offsets[position + 1]]), as: UTF8.self)
-                }
+        guard let mapped else { return documents[position] }
+        let whole = mapped.cache.text(of: position) {
+            mapped.text.withUnsafeBufferPointer { bytes in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[mapped.offsets[position]..<mapped.offsets[position + 1]]),
+                       as: UTF8.self)
             }
-            return Document(source: sources[position], text: whole)
         }
+        return Document(source: mapped.sources[position], text: whole)
     }
 
     /// How document `position` is named in citations.
     public func source(of position: Int) -> String {
-        switch storage {
-        case .strings(let documents): return documents[position].source
-        case .mapped(let sources, _, _, _): return sources[position]
-        }
+        mapped?.sources[position] ?? documents[position].source
     }
 
     /// The length of document `position`'s text in UTF-8 bytes.
     public func byteCount(of position: Int) -> Int {
-        switch storage {
-        case .strings(let documents): return documents[position].text.utf8.count
-        case .mapped(_, _, let offsets, _): return offsets[position + 1] - offsets[position]
-        }
+        guard let mapped else { return documents[position].text.utf8.count }
+        return mapped.offsets[position + 1] - mapped.offsets[position]
     }
 
     /// The verbatim text at UTF-8 byte offsets `range` of document `position`.
     public func text(of position: Int, _ range: Range<Int>) -> String {
-        switch storage {
-        case .strings(let documents):
-            return CorpusIndex.slice(documents[position].text, range)
-        case .mapped(_, let text, let offsets, _):
-            let start = offsets[position]
-            precondition(range.lowerBound >= 0 && range.upperBound <= offsets[position + 1] - start, "range outside the document")
-            return text.withUnsafeBufferPointer { bytes in
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + range.lowerBound)..<(start + range.upperBound)]),
-                       as: UTF8.self)
-            }
+        guard let mapped else { return CorpusIndex.slice(documents[position].text, range) }
+        let start = mapped.offsets[position]
+        precondition(range.lowerBound >= 0 && range.upperBound <= mapped.offsets[position + 1] - start, "range outside the document")
+        return mapped.text.withUnsafeBufferPointer { bytes in
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + range.lowerBound)..<(start + range.upperBound)]),
+                   as: UTF8.self)
         }
     }
 
     public static func == (a: DocumentList, b: DocumentList) -> Bool {
         a.count == b.count && a.elementsEqual(b)
     }
+}
+
+/// The documents of a loaded index: names, and all their text as one run of bytes in
+/// the mapped file, document d at `offsets[d]..<offsets[d + 1]`.
+struct MappedDocuments: Sendable {
+    let sources: [String]
+    let text: Column<UInt8>
+    let offsets: Column<Int>
+    let cache: DocumentTextCache
 }
 
 /// Whole-document strings of a mapped index, made on first request and kept.
