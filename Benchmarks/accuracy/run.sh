@@ -40,5 +40,7 @@ note "ranking"
 cd "$root"
 "$venv/bin/python" "$here/compare.py" --citebot "$citebot" \
     --jsonl TestSets/botox-vs-fillers.jsonl corpus \
+    --jsonl TestSets/running-vs-cycling.jsonl TestSets/corpora/running-vs-cycling \
+    --jsonl TestSets/python-docs.jsonl TestSets/corpora/python-docs \
     --squad TestSets/squad-fixture-v2.0.json article,all \
     --squad "${excerpt#"$root"/}" article
