@@ -20,6 +20,8 @@ public final class Analyzer: Sendable {
     public let stopWords: Set<String>
     private let stemmer: SnowballStemmer
     private let cache = Mutex<[String: String]>([:])
+    /// Per word seen by ``terms(of:)``: its stem, or nil for a stop word (one lookup, not two).
+    private let termCache = Mutex<[String: String?]>([:])
 
     /// Fails only if libstemmer has no English stemmer.
     public init?(tokenizer: Tokenizer = Tokenizer(), stopWords: Set<String> = StopWords.english) {
@@ -38,11 +40,24 @@ public final class Analyzer: Sendable {
 
     /// The index terms among words already tokenized (so a caller that needs both the
     /// words and the terms tokenizes once).
+    ///
+    /// - Complexity: O(words); one lock and one hash lookup per word once each word was seen.
     public func terms(of words: [WordToken]) -> [AnalyzedTerm] {
-        words.compactMap { word in
-            guard !stopWords.contains(word.surface) else { return nil }
-            return AnalyzedTerm(term: stem(word.surface), surface: word.surface, range: word.range)
+        var result: [AnalyzedTerm] = []
+        result.reserveCapacity(words.count)
+        termCache.withLock { cache in
+            for word in words {
+                let term: String?
+                if let known = cache[word.surface] {
+                    term = known
+                } else {
+                    term = stopWords.contains(word.surface) ? nil : stem(word.surface)
+                    cache[word.surface] = .some(term)
+                }
+                if let term { result.append(AnalyzedTerm(term: term, surface: word.surface, range: word.range)) }
+            }
         }
+        return result
     }
 
     /// The stem of one lower-cased word.

@@ -31,6 +31,8 @@ public struct Tokenizer: Sendable {
     /// - Complexity: O(n) in the text's UTF-8 length.
     public func words<S: StringProtocol>(in text: S) -> [WordToken] {
         var result: [WordToken] = []
+        // About one word per six bytes of prose; capped so a huge text grows as usual.
+        result.reserveCapacity(min(text.utf8.count / 6 + 4, 1024))
         var scratch = WordScratch()
         let collect: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void = { bytes, range in
             result.append(WordToken(surface: String(decoding: bytes, as: UTF8.self), range: range))

@@ -54,6 +54,17 @@ import Testing
         #expect(terms == ["filler", "contain", "contain", "acid"])
     }
 
+    @Test func remembersStopWordsAndStemsAlike() throws {
+        // A fresh analyzer: the first pass fills its word cache, the second reads it back.
+        let analyzer = try #require(Analyzer())
+        let words = analyzer.tokenizer.words(in: "The filler contains what the fillers contain")
+        let first = analyzer.terms(of: words)
+        #expect(first.map(\.term) == ["filler", "contain", "filler", "contain"])
+        #expect(first.map(\.surface) == ["filler", "contains", "fillers", "contain"])
+        #expect(analyzer.terms(of: words) == first)
+        #expect(analyzer.stem("the") == "the")
+    }
+
     @Test(arguments: [("running", "run"), ("wrinkles", "wrinkl"), ("injections", "inject"), ("lasts", "last")])
     func stemsWithSnowball(_ word: String, _ stem: String) {
         #expect(analyzer.stem(word) == stem)
