@@ -204,7 +204,7 @@ struct REPL {
         case ":why":
             why()
         case ":corpus":
-            let paths = input.split(whereSeparator: \.isWhitespace).dropFirst().map(String.init)
+            let paths = input.split(whereSeparator: \.isWhitespace).dropFirst().map { Self.expandingTilde(String($0)) }
             if paths.isEmpty {
                 Terminal.write("Answering from \(TextRenderer.escaped(session.sourceDescription)): \(session.summary).\n")
             } else {
@@ -216,6 +216,17 @@ struct REPL {
             Terminal.write("Unknown command \(TextRenderer.escaped(name)); :help lists the commands.\n")
         }
         return true
+    }
+
+    /// `~` or `~/…` with the home directory in front, as a shell would: no shell reads the
+    /// paths given to `:corpus`. Like a shell (and unlike Foundation on Linux, which asks
+    /// the password database) this uses `$HOME` when it is set.
+    static func expandingTilde(
+        _ path: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
+        guard path == "~" || path.hasPrefix("~/") else { return path }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + path.dropFirst()
     }
 
     /// A token that Ctrl-C cancels. Only a terminal has one: on a pipe, SIGINT keeps its

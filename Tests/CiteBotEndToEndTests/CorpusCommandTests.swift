@@ -15,11 +15,11 @@ import Testing
             to: small.appendingPathComponent("kettle.txt"), atomically: true, encoding: .utf8)
         let missing = root.appendingPathComponent("missing")
         let input = [
-            ":corpus", ":corpus \(missing.path)", ":corpus \(empty.path)", ":corpus \(small.path)",
+            ":corpus", ":corpus \(missing.path)", ":corpus \(empty.path)", ":corpus ~/small",
             ":corpus", "How long does a kettle take to boil water?", ":reload", ":sources", ":help",
         ].joined(separator: "\n") + "\n"
         let result = try Binary.run(["chat"], input: input, environment: [
-            "XDG_CACHE_HOME": root.appendingPathComponent("cache").path,
+            "XDG_CACHE_HOME": root.appendingPathComponent("cache").path, "HOME": root.path,
         ])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
