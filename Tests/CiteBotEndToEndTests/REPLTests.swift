@@ -133,6 +133,9 @@ import Testing
         #expect(terminal.waitForPrompt())
         terminal.type("How long does Botox last?\r")
         #expect(terminal.waitFor("holding the answer until Ctrl-C"))
+        // While the engine works the terminal is in its normal mode: Ctrl-C raises SIGINT.
+        let modes = try #require(terminal.localModes)
+        #expect(modes & tcflag_t(ICANON | ECHO | ISIG) == tcflag_t(ICANON | ECHO | ISIG))
         let mark = terminal.transcript.endIndex
         terminal.type("\u{03}")
         #expect(terminal.waitFor("(cancelled)", after: mark))
@@ -141,8 +144,12 @@ import Testing
         terminal.type("How long does Botox last?\r")
         #expect(terminal.waitFor("[1] corpus/botox-vs-fillers.txt ¶8.1", after: mark))
         #expect(terminal.waitForPrompt())
+        // At the prompt readline has the terminal in its own mode, without canonical input.
+        #expect(terminal.localModes.map { $0 & tcflag_t(ICANON) } == 0)
         terminal.type("\u{04}")
         #expect(terminal.waitForExit() == 0)
+        // And it is given back in its normal mode.
+        #expect(terminal.localModes.map { $0 & tcflag_t(ICANON | ECHO) } == tcflag_t(ICANON | ECHO))
     }
 
     @Test func ctrlCWhileACorpusIsIndexedKeepsThePreviousOne() throws {

@@ -105,6 +105,13 @@ final class PseudoTerminal {
         if count > 0 { transcript += String(decoding: buffer[0..<count], as: UTF8.self) }
     }
 
+    /// The terminal's local modes (`c_lflag`: ICANON, ECHO, ISIG…) as the child left them;
+    /// on Linux the master reports the settings of the terminal the child uses.
+    var localModes: tcflag_t? {
+        var settings = termios()
+        return tcgetattr(master, &settings) == 0 ? settings.c_lflag : nil
+    }
+
     /// Waits for the child to exit and returns its exit status, or nil if it was killed by a signal or timed out.
     func waitForExit(timeout: Double = 20) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
