@@ -113,6 +113,8 @@ import Testing
 
     @Test func ctrlCWhileIndexingEndsWithAMessageAndStatus130() throws {
         let state = try Binary.temporaryDirectory()
+        // 15 MB per run would pile up in the temporary directory.
+        defer { try? FileManager.default.removeItem(at: state) }
         let corpus = try bigCorpus(in: state)
         let terminal = try start(stateHome: state, arguments: ["--no-cache", "--corpus", corpus.path])
         #expect(terminal.waitFor("MB", timeout: 60), "no progress line while indexing")
@@ -154,6 +156,8 @@ import Testing
 
     @Test func ctrlCWhileACorpusIsIndexedKeepsThePreviousOne() throws {
         let state = try Binary.temporaryDirectory()
+        // 15 MB per run would pile up in the temporary directory.
+        defer { try? FileManager.default.removeItem(at: state) }
         let corpus = try bigCorpus(in: state)
         let cache = state.appendingPathComponent("cache/citebot")
         let terminal = try start(stateHome: state)
