@@ -7,17 +7,22 @@ import Foundation
 /// the size and modification time of every corpus file and the analysis of every
 /// document, so when files change only those are read and analysed again; the rest are
 /// merged from the old file as they were, giving the index a fresh build would give.
+/// Files of corpora and builds no longer used are deleted as `retention` says.
 /// The library decides nothing about printing: notices come back as strings.
 public struct IndexStore: Sendable {
     public let builder: IndexBuilder
     public let settings: IndexSettings
     public let loader: CorpusLoader
+    /// How many cache files ``cached(paths:names:directory:progress:cancellation:)`` keeps.
+    public let retention: CacheRetention
 
     /// - Parameter producer: who writes the files (e.g. "citebot 0.2.0 <build id>"): a cache
     ///   written by another build is never reused, since its analysis may differ.
-    public init(builder: IndexBuilder, producer: String, loader: CorpusLoader = CorpusLoader()) {
+    public init(builder: IndexBuilder, producer: String, loader: CorpusLoader = CorpusLoader(),
+                retention: CacheRetention = .standard) {
         self.builder = builder
         self.loader = loader
+        self.retention = retention
         settings = IndexSettings(analyzer: builder.analyzer, splitter: builder.splitter,
                                  options: builder.options, producer: producer)
     }
@@ -84,7 +89,9 @@ public struct IndexStore: Sendable {
 
     /// The index of the corpus under `paths`, from the cache when it is current, updated
     /// incrementally when files changed, rebuilt when the cache is unusable; the cache is
-    /// then rewritten. A cache that cannot be written is reported in `notices`.
+    /// then rewritten. A cache that cannot be written is reported in `notices`. A cache
+    /// file loaded is marked used; after one is written, the least recently used files
+    /// beyond `retention` are deleted.
     ///
     /// - Parameter cancellation: checked before each file is read and throughout indexing.
     ///   A cancelled update writes nothing: the cache keeps the file it had.
@@ -97,16 +104,17 @@ public struct IndexStore: Sendable {
         let path = cachePath(paths: paths, names: names, directory: directory)
         var notices: [String] = []
         var previous: (reader: IndexFileReader, saved: SavedIndex)?
-        if FileManager.default.fileExists(atPath: path) {
-            do {
-                let reader = try IndexFileReader(path: path)
-                let saved = try reader.load()
-                if saved.settings != settings {
-                    notices.append("the index cache \(path) was built with other settings; rebuilding it")
-                } else {
-                    previous = (reader, saved)
-                }
-            } catch let error as IndexFileError {
+        do {
+            let reader = try IndexFileReader(path: path)
+            let saved = try reader.load()
+            if saved.settings != settings {
+                notices.append("the index cache \(path) was built with other settings; rebuilding it")
+            } else {
+                previous = (reader, saved)
+            }
+        } catch let error as IndexFileError {
+            // No file is no news: never cached, or just deleted by another citebot's pruning.
+            if FileManager.default.fileExists(atPath: path) {
                 notices.append("the index cache is unusable (\(Self.reason(error))); rebuilding it")
             }
         }
@@ -120,6 +128,7 @@ public struct IndexStore: Sendable {
             }
             let old = previous.saved.files
             if current.count == old.count, zip(current, old).allSatisfy({ $0.isUnchanged(comparedWith: $1) }) {
+                CacheRetention.markUsed(path)
                 return Outcome(index: previous.saved.index, warnings: Self.warnings(old), notices: notices,
                                files: old, segments: nil)
             }
@@ -145,6 +154,7 @@ public struct IndexStore: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try write(outcome, to: path)
+            retention.prune(directory: directory, keeping: URL(fileURLWithPath: path).lastPathComponent)
         } catch let error as IndexFileError {
             outcome.notices.append("the index cache was not saved: \(Self.reason(error))")
         } catch {
