@@ -141,7 +141,7 @@ struct EvalCommand: ParsableCommand {
 
 /// Techniques `eval --ablate` can switch off, for ablation figures.
 enum Ablation: String, ExpressibleByArgument, CaseIterable {
-    case synonyms, typos, cues, proximity, references, coverage, passage
+    case synonyms, typos, cues, proximity, references, coverage, passage, headings
     case stemTypos = "stem-typos"
     case naming
 
@@ -156,6 +156,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .references: options.followsReferences = false
         case .coverage: options.ranking.coverageWeight = 0
         case .passage: options.ranking.passageWeight = 0
+        case .headings: options.ranking.headingWeight = 0
         }
     }
 }

@@ -17,15 +17,17 @@ public struct RankedSentence: Sendable, Hashable {
 ///
 /// For a question q, a sentence s and its passage p (cosines of L2-normalised TF-IDF vectors):
 ///
-///     score(s) = a · cos(q, s) + b · cos(q, p) + c · Σ_{t ∈ q ∩ s} w_t / Σ_{t ∈ q} w_t
+///     score(s) = a · cos(q, s) + b · cos(q, p) + c · Σ_{t ∈ q ∩ s} w_t / Σ_{t ∈ q} w_t + d · cos(q, h)
 ///
-/// with a, b, c = ``RankingOptions/sentenceWeight``, ``RankingOptions/passageWeight`` and
-/// ``RankingOptions/coverageWeight``, and w_t the question term's sentence-level idf,
+/// with a, b, c, d = ``RankingOptions/sentenceWeight``, ``RankingOptions/passageWeight``,
+/// ``RankingOptions/coverageWeight`` and ``RankingOptions/headingWeight``, h the title the
+/// sentence stands under (``title(before:)``: a section heading, or an FAQ entry's question),
+/// which often names what the sentences below it only imply, and w_t the question term's sentence-level idf,
 /// unknown words included at the largest idf. The last part, IDF-aware coverage, favours
 /// the sentence that matches more of what the question is specifically about over one that
 /// repeats a frequent word many times. Its coverage, the basis of confidence, is
 ///
-///     coverage(s) = (Σ_{t ∈ q ∩ s} w_t + ½ Σ_{t ∈ q ∩ (p∖s)} w_t) / Σ_{t ∈ q} w_t
+///     coverage(s) = (Σ_{t ∈ q ∩ s} w_t + ½ Σ_{t ∈ q ∩ ((p ∪ h)∖s)} w_t) / Σ_{t ∈ q} w_t
 ///
 /// so a sentence that matches only the common words of a question covers little of it.
 /// Ties break by source order (lower sentence index first).
@@ -36,6 +38,35 @@ public struct SentenceRanker: Sendable {
     public init(index: CorpusIndex, options: RankingOptions = RankingOptions()) {
         self.index = index
         self.options = options
+    }
+
+    /// How far back, in sentences, the heading a sentence stands under is looked for.
+    static let headingLookback = 256
+
+    /// Whether sentence `s` titles what follows it: a heading line, or a question that is
+    /// its paragraph's only sentence (an FAQ entry's title).
+    func isTitle(_ s: Int) -> Bool {
+        let records = index.sentences.records
+        let record = records[s]
+        if record.role == SentenceRole.heading.code { return true }
+        guard record.role == SentenceRole.question.code, record.number == 1 else { return false }
+        return s + 1 == records.count || records[s + 1].paragraph != record.paragraph
+            || records[s + 1].document != record.document
+    }
+
+    /// The nearest title (``isTitle(_:)``) before sentence `s` in its document, within
+    /// ``headingLookback`` sentences.
+    ///
+    /// - Complexity: O(``headingLookback``).
+    func title(before s: Int) -> Int? {
+        let records = index.sentences.records
+        let document = records[s].document
+        var t = s - 1
+        while t >= 0, s - t <= Self.headingLookback, records[t].document == document {
+            if isTitle(t) { return t }
+            t -= 1
+        }
+        return nil
     }
 
     /// The best citable sentences for `query`, best first.
@@ -60,7 +91,11 @@ public struct SentenceRanker: Sendable {
         var ranked: [RankedSentence] = []
         for (passage, passageCosine) in passages {
             if cancellation.isCancelled { return [] }
-            for s in index.passages[passage] where index.sentences.isCitable(s) {
+            let sentences = index.passages[passage]
+            var title = options.headingWeight > 0 ? sentences.first.flatMap { self.title(before: $0) } : nil
+            for s in sentences {
+                if options.headingWeight > 0, isTitle(s) { title = s }
+                guard index.sentences.isCitable(s) else { continue }
                 let sentenceRow = index.sentenceVectors.row(s)
                 var cosine = 0.0
                 for (id, weight) in vector {
@@ -69,6 +104,13 @@ public struct SentenceRanker: Sendable {
                     }
                 }
                 guard cosine > 0 || passageCosine > 0 else { continue }
+                let headingRow = title.map { index.sentenceVectors.row($0) } ?? 0..<0
+                var headingCosine = 0.0
+                for (id, weight) in vector where !headingRow.isEmpty {
+                    if let position = Self.find(id, in: columns, headingRow) {
+                        headingCosine += weight / norm * Double(values[position])
+                    }
+                }
                 // Coverage: each question term counts once, fully when the sentence has it,
                 // at the synonym share when it has a synonym, at half when only the passage does.
                 var matched = 0.0
@@ -78,7 +120,8 @@ public struct SentenceRanker: Sendable {
                         matched += term.weight
                     } else if term.synonyms.contains(where: { Self.find($0, in: columns, sentenceRow) != nil }) {
                         matched += query.synonymShare * term.weight
-                    } else if let id = term.id, index.passage(passage, contains: id) {
+                    } else if let id = term.id,
+                              index.passage(passage, contains: id) || Self.find(id, in: columns, headingRow) != nil {
                         context += term.weight
                     }
                 }
@@ -86,7 +129,7 @@ public struct SentenceRanker: Sendable {
                 ranked.append(RankedSentence(
                     sentence: s,
                     score: options.sentenceWeight * cosine + options.passageWeight * passageCosine
-                        + options.coverageWeight * sentenceCoverage,
+                        + options.coverageWeight * sentenceCoverage + options.headingWeight * headingCosine,
                     sentenceCosine: cosine, passageCosine: passageCosine,
                     coverage: total > 0 ? (matched + 0.5 * context) / total : 0))
             }
@@ -118,11 +161,15 @@ public struct RankingOptions: Sendable, Equatable {
     /// How many of the best passages are searched for sentences (enough that a corpus
     /// holding copies of the same text still offers many distinct candidates).
     public var candidatePassages: Int
+    /// Weight of the cosine of the question with the title the sentence stands under; the
+    /// same as the passage's by default, since a title is context in the same way.
+    public var headingWeight: Double
 
     public init(
         sentenceWeight: Double = 0.6, passageWeight: Double = 0.4, coverageWeight: Double = 0.5,
-        candidatePassages: Int = 100
+        candidatePassages: Int = 100, headingWeight: Double = 0.4
     ) {
+        self.headingWeight = headingWeight
         self.sentenceWeight = sentenceWeight
         self.passageWeight = passageWeight
         self.coverageWeight = coverageWeight

@@ -38,6 +38,48 @@ import Testing
         #expect(index.text(ofSentence: try #require(ranked.first).sentence) == "They ripen in late summer.")
     }
 
+    static let sections = """
+        Apples
+
+        The fruit keeps for weeks in a cool cellar. It bruises easily.
+
+        Pears
+
+        The fruit keeps for days on a warm shelf. It bruises easily.
+
+        Can pears be frozen?
+
+        Yes, sliced and sugared they freeze well.
+        """
+
+    @Test func aSentenceStandsUnderTheNearestTitleBeforeIt() throws {
+        let index = try Fixtures.index([Self.sections])
+        let ranker = SentenceRanker(index: index)
+        func sentence(_ text: String) throws -> Int {
+            try #require((0..<index.sentences.count).first { index.text(ofSentence: $0) == text })
+        }
+        let pearsTitle = try ranker.title(before: sentence("The fruit keeps for days on a warm shelf."))
+        #expect(pearsTitle.map(index.text(ofSentence:)) == "Pears")
+        // A question alone in its paragraph titles the answer below it, as in an FAQ.
+        let faqTitle = try ranker.title(before: sentence("Yes, sliced and sugared they freeze well."))
+        #expect(faqTitle.map(index.text(ofSentence:)) == "Can pears be frozen?")
+        #expect(try ranker.title(before: sentence("Apples")) == nil)
+    }
+
+    @Test func theTitleASentenceStandsUnderLiftsIt() throws {
+        let index = try Fixtures.index([Self.sections])
+        let analyzer = Fixtures.analyzer
+        let parsed = QuestionParser(analyzer: analyzer).parse("How long do pears keep?")
+        let query = QueryBuilder(index: index, analyzer: analyzer).query(for: parsed.terms)
+        let withTitles = try #require(SentenceRanker(index: index).rank(query, limit: 1).first)
+        #expect(index.text(ofSentence: withTitles.sentence) == "The fruit keeps for days on a warm shelf.")
+        // Without titles the two "keeps" sentences tie, and the earlier one wins.
+        var options = RankingOptions()
+        options.headingWeight = 0
+        let without = try #require(SentenceRanker(index: index, options: options).rank(query, limit: 1).first)
+        #expect(index.text(ofSentence: without.sentence) == "The fruit keeps for weeks in a cool cellar.")
+    }
+
     @Test func coverageIsTheShareOfQuestionWeightMatched() throws {
         let index = try Fixtures.index([Self.corpus])
         let full = try #require(rank("compost clay soil", in: index).first)
