@@ -115,12 +115,21 @@ struct Binary {
         let done = DispatchSemaphore(value: 0)
     }
 
-    /// A fresh empty temporary directory.
+    /// A fresh empty temporary directory, removed with all the others when the test run ends.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("citebot-e2e-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// One directory per test process holds every ``temporaryDirectory()``, so that the
+    /// corpora, indexes and caches the tests write do not pile up in the system's temporary
+    /// directory run after run.
+    private static let temporaryRoot: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("citebot-e2e-run-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: Binary.temporaryRoot) }
+        return url
+    }()
 }
 
 /// Compares `actual` with the golden file `Golden/name`; `RECORD_GOLDEN=1` rewrites it.
