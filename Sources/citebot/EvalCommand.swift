@@ -141,7 +141,7 @@ struct EvalCommand: ParsableCommand {
 
 /// Techniques `eval --ablate` can switch off, for ablation figures.
 enum Ablation: String, ExpressibleByArgument, CaseIterable {
-    case synonyms, typos, cues, proximity, references, coverage, passage, headings
+    case synonyms, typos, cues, proximity, references, coverage, passage, headings, adverbs
     case stemTypos = "stem-typos"
     case naming
 
@@ -157,6 +157,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .coverage: options.ranking.coverageWeight = 0
         case .passage: options.ranking.passageWeight = 0
         case .headings: options.ranking.headingWeight = 0
+        case .adverbs: options.dropsUnknownAdverbs = false
         }
     }
 }

@@ -105,6 +105,15 @@ public final class WordNetLexicon: Sendable {
         !lemmas(of: word).isEmpty
     }
 
+    /// Whether WordNet lists `word` only as an adverb ("actually", "usually"): a word that
+    /// says how or how often, not what a question is about.
+    ///
+    /// - Complexity: as ``contains(_:)``.
+    public func isOnlyAdverb(_ word: String) -> Bool {
+        let lemmas = lemmas(of: word)
+        return !lemmas.isEmpty && lemmas.allSatisfy { categories[$0.category].partOfSpeech == .adverb }
+    }
+
     /// The base forms of `word` that WordNet lists, lower-cased, with spaces between
     /// the words of a collocation.
     ///

@@ -31,13 +31,18 @@ public struct AnswerOptions: Sendable, Equatable {
     public var correctsToStems: Bool
     /// How many senses of each question word contribute synonyms from the lexicon (0: none).
     public var synonymSenses: Int
+    /// Whether question words the corpus lacks and the lexicon lists only as adverbs are
+    /// ignored (see ``QueryBuilder/dropsUnknownAdverbs``).
+    public var dropsUnknownAdverbs: Bool
     public var ranking: RankingOptions
 
     public init(
         topK: Int = 1, minScore: Double = AnswerOptions.defaultMinScore, alternatives: Int = 10,
         cueBonus: Double = 0.2, proximityWeight: Double = 0.1, followsReferences: Bool = true, correctsTypos: Bool = true, synonymSenses: Int = 1,
-        correctsToStems: Bool = true, recognisesNaming: Bool = true, ranking: RankingOptions = RankingOptions()
+        correctsToStems: Bool = true, recognisesNaming: Bool = true, dropsUnknownAdverbs: Bool = true,
+        ranking: RankingOptions = RankingOptions()
     ) {
+        self.dropsUnknownAdverbs = dropsUnknownAdverbs
         self.recognisesNaming = recognisesNaming
         self.correctsToStems = correctsToStems
         self.proximityWeight = proximityWeight

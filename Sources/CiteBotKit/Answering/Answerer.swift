@@ -32,7 +32,7 @@ public final class Answerer: QuestionAnswering {
         self.builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,
             correctsTypos: options.correctsTypos, synonymSenses: options.synonymSenses,
-            correctsToStems: options.correctsToStems)
+            correctsToStems: options.correctsToStems, dropsUnknownAdverbs: options.dropsUnknownAdverbs)
         self.ranker = SentenceRanker(index: index, options: options.ranking)
     }
 

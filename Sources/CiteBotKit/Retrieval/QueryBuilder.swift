@@ -21,11 +21,16 @@ public struct QueryBuilder: Sendable {
     public var correctsToStems: Bool
     /// How many senses of a word contribute synonyms (0 turns expansion off).
     public var synonymSenses: Int
+    /// Whether question words that the corpus lacks and the lexicon lists only as adverbs
+    /// are left out of the query.
+    public var dropsUnknownAdverbs: Bool
 
     public init(
         index: CorpusIndex, analyzer: Analyzer, lexicon: WordNetLexicon? = nil,
-        correctsTypos: Bool = true, synonymSenses: Int = 3, correctsToStems: Bool = true
+        correctsTypos: Bool = true, synonymSenses: Int = 3, correctsToStems: Bool = true,
+        dropsUnknownAdverbs: Bool = true
     ) {
+        self.dropsUnknownAdverbs = dropsUnknownAdverbs
         self.correctsToStems = correctsToStems
         self.index = index
         self.analyzer = analyzer
@@ -48,6 +53,9 @@ public struct QueryBuilder: Sendable {
                 resolved.term = index.vocabulary.terms[Int(fix.id)]
                 resolved.id = fix.id
             }
+            // An adverb the corpus never uses ("actually", "usually") only says how the
+            // question is put; counted at the largest idf it would sink the confidence.
+            if resolved.id == nil, dropsUnknownAdverbs, lexicon?.isOnlyAdverb(term.surface) ?? false { continue }
             if let id = resolved.id { resolved.weight = Double(index.sentenceIDF[Int(id)]) }
             // A repeated word says nothing new about the topic.
             guard seen.insert(resolved.term).inserted else { continue }

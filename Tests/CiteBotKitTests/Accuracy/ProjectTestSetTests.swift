@@ -13,7 +13,7 @@ import Testing
         var abstentionRecall: Double
     }
 
-    static let withWordNet = Floors(hitAt1: 0.69, answeredAccuracy: 0.32, abstentionRecall: 1.0)
+    static let withWordNet = Floors(hitAt1: 0.69, answeredAccuracy: 0.36, abstentionRecall: 1.0)
     static let withoutWordNet = Floors(hitAt1: 0.61, answeredAccuracy: 0.32, abstentionRecall: 0.88)
 
     @Test func accuracyStaysAtOrAboveTheMeasuredFloors() throws {

@@ -27,6 +27,14 @@ private func fixtureLexicon() throws -> WordNetLexicon {
         #expect(WordNetLexicon(directory: fixtures) == nil)
     }
 
+    @Test func tellsWordsListedOnlyAsAdverbs() throws {
+        let lexicon = try fixtureLexicon()
+        #expect(lexicon.isOnlyAdverb("well"))  // index.adv only
+        #expect(!lexicon.isOnlyAdverb("good"))  // index.adj and index.adv
+        #expect(!lexicon.isOnlyAdverb("mouse"))
+        #expect(!lexicon.isOnlyAdverb("qwxz"))  // not a word at all
+    }
+
     @Test func acceptsADirectoryWithATrailingSlash() throws {
         let lexicon = try #require(WordNetLexicon(directory: try wordNetFixture() + "/"))
         #expect(lexicon.contains("mouse"))

@@ -30,6 +30,21 @@ import Testing
         #expect(try query("use", lexicon: lexicon(), senses: 0).terms.first?.synonyms == [])
     }
 
+    @Test func adverbsTheCorpusLacksAreLeftOut() throws {
+        // The fixture lists "well" only as an adverb; the corpus never uses it.
+        let index = try Fixtures.index([Self.corpus])
+        let terms = Fixtures.analyzer.terms(in: "prices rise well")
+        let dropping = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon())
+        #expect(dropping.query(for: terms).terms.map(\.surface) == ["prices", "rise"])
+        var keeping = dropping
+        keeping.dropsUnknownAdverbs = false
+        let kept = keeping.query(for: terms).terms
+        #expect(kept.map(\.surface) == ["prices", "rise", "well"])
+        // Kept, the unknown word weighs the most and halves what a sentence can cover.
+        let unknown = try #require(kept.last), known = try #require(kept.first)
+        #expect(unknown.weight > known.weight)
+    }
+
     @Test func realWordsAreNotCorrectedToCorpusWords() throws {
         // Without a lexicon "cost" is one edit from the corpus word "lost".
         #expect(try query("cost", lexicon: nil).terms.first?.correction == "lost")
