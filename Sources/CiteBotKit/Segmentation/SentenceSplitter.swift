@@ -456,29 +456,37 @@ public struct SentenceSplitter: Sendable {
     ///
     /// Only ASCII-lettered words are judged; a sentence with a digit-only or lower-case
     /// content word, or more than six words, is prose.
+    ///
+    /// - Complexity: O(n) in the range's length; every sentence is asked, so words are judged
+    ///   on their bytes as they end, and the first lower-case content word or seventh word
+    ///   ends the scan (a function word is lower case, so only such words are looked up).
     static func isTitleCase(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var words: [String] = []
-        var current: [UInt8] = []
+        var count = 0
+        var capitalised = 0
+        var start = -1
+        // Whether the word `start..<end` still allows a title, counting it if capitalised.
+        func admits(_ end: Int) -> Bool {
+            count += 1
+            guard count <= 6 else { return false }
+            let first = bytes[start]
+            if first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") {
+                capitalised += 1
+                return true
+            }
+            return titleFunctionWords.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        }
         for index in range {
             let byte = bytes[index]
             if isASCIILetter(byte) || byte >= 0x80 || isDigit(byte) || byte == UInt8(ascii: "'") {
-                current.append(byte)
-            } else if !current.isEmpty {
-                words.append(String(decoding: current, as: UTF8.self))
-                current.removeAll()
+                if start < 0 { start = index }
+            } else if start >= 0 {
+                guard admits(index) else { return false }
+                start = -1
             }
-            if words.count > 6 { return false }
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        guard !words.isEmpty, words.count <= 6 else { return false }
-        var capitalised = 0
-        for word in words {
-            if titleFunctionWords.contains(word) { continue }
-            guard let first = word.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return false }
-            capitalised += 1
-        }
+        if start >= 0, !admits(range.upperBound) { return false }
         // One capitalised word alone ("Yes.") is not a title.
-        return capitalised >= 2
+        return count > 0 && capitalised >= 2
     }
 
     private static func endsWithQuestionMark(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {

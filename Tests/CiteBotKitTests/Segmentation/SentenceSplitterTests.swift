@@ -211,3 +211,60 @@ import Foundation
         #expect(roles(text) == [.heading, .code, .statement])
     }
 }
+
+/// `isTitleCase` judges words on their bytes as it goes; it must agree with collecting
+/// every word first and judging them afterwards, as it once did.
+@Suite struct TitleCaseTests {
+    static func reference(_ text: String) -> Bool {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            let isLetter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            if isLetter || byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "'") {
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll()
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        guard !words.isEmpty, words.count <= 6 else { return false }
+        var capitalised = 0
+        for word in words where !SentenceSplitter.titleFunctionWords.contains(word) {
+            guard let first = word.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return false }
+            capitalised += 1
+        }
+        return capitalised >= 2
+    }
+
+    static func judge(_ text: String) -> Bool {
+        Array(text.utf8).withUnsafeBufferPointer { SentenceSplitter.isTitleCase(0..<$0.count, in: $0) }
+    }
+
+    @Test(arguments: [
+        ("Disclaimer of Warranty.", true), ("15. Disclaimer of Warranty.", false), ("Yes.", false),
+        ("The Art of War", true), ("A Tale of Two Cities Told Again", false), ("Terms and conditions", false),
+        ("Über Alles Gut", false), ("Don't Panic Now", true), ("of the", false), ("", false),
+    ])
+    func judgesTitles(_ text: String, _ expected: Bool) {
+        #expect(Self.judge(text) == expected)
+        #expect(Self.reference(text) == expected)
+    }
+
+    @Test(arguments: [11, 12, 13])
+    func agreesWithJudgingAllWordsFirst(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let words = ["Alpha", "beta", "of", "the", "Vs", "vs", "3D", "É", "é", "Don't", "and", "X", "in", "Zed"]
+        for round in 0..<500 {
+            let count = Int(generator.next() % 9)
+            let separators = [" ", " ", ". ", "-", ", ", "\n"]
+            var text = ""
+            for _ in 0..<count {
+                text += words[Int(generator.next() % UInt64(words.count))]
+                text += separators[Int(generator.next() % UInt64(separators.count))]
+            }
+            if round % 5 == 0 { text = RandomText.make(&generator, pieces: Int(generator.next() % 12)) }
+            #expect(Self.judge(text) == Self.reference(text), "seed \(seed), round \(round): \(text.debugDescription)")
+        }
+    }
+}
