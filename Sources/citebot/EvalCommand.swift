@@ -144,6 +144,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case synonyms, typos, cues, proximity, references, coverage, passage, headings, adverbs
     case stemTypos = "stem-typos"
     case naming
+    case wholeSides = "whole-sides"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -158,6 +159,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .passage: options.ranking.passageWeight = 0
         case .headings: options.ranking.headingWeight = 0
         case .adverbs: options.dropsUnknownAdverbs = false
+        case .wholeSides: options.namesSidesWhole = false
         }
     }
 }

@@ -34,15 +34,20 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether question words the corpus lacks and the lexicon lists only as adverbs are
     /// ignored (see ``QueryBuilder/dropsUnknownAdverbs``).
     public var dropsUnknownAdverbs: Bool
+    /// Whether, when choosing one sentence per side of a comparison, a sentence counts as
+    /// naming the other side only when it has every term of that side, rather than any one
+    /// (see ``Answerer/comparisonEvidence(_:sides:)``).
+    public var namesSidesWhole: Bool
     public var ranking: RankingOptions
 
     public init(
         topK: Int = 1, minScore: Double = AnswerOptions.defaultMinScore, alternatives: Int = 10,
         cueBonus: Double = 0.2, proximityWeight: Double = 0.1, followsReferences: Bool = true, correctsTypos: Bool = true, synonymSenses: Int = 1,
         correctsToStems: Bool = true, recognisesNaming: Bool = true, dropsUnknownAdverbs: Bool = true,
-        ranking: RankingOptions = RankingOptions()
+        namesSidesWhole: Bool = true, ranking: RankingOptions = RankingOptions()
     ) {
         self.dropsUnknownAdverbs = dropsUnknownAdverbs
+        self.namesSidesWhole = namesSidesWhole
         self.recognisesNaming = recognisesNaming
         self.correctsToStems = correctsToStems
         self.proximityWeight = proximityWeight

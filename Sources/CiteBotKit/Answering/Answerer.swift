@@ -208,21 +208,31 @@ public final class Answerer: QuestionAnswering {
     }
 
     /// One sentence per side of a comparison: for each side, the best candidate that
-    /// matches that side's terms, preferring one that does not repeat the other's citation.
+    /// matches that side's terms, preferring one that does not also name the other side
+    /// and does not repeat the other's citation.
+    ///
+    /// A side's terms run to the end of the question ("How do X and Y prices compare?"
+    /// gives X and "Y prices"), so they may hold the question's predicate as well as the
+    /// side's name. With ``AnswerOptions/namesSidesWhole`` a sentence names the other side
+    /// only when it has all of that side's terms: "X prices rose" still describes X alone.
     func comparisonEvidence(_ candidates: [RankedSentence], sides: [[AnalyzedTerm]]) -> [RankedSentence] {
         var chosen: [RankedSentence] = []
         let sideIDs = sides.map { side in Set(side.compactMap { index.vocabulary.id(of: $0.term) }) }
-        func mentions(_ candidate: RankedSentence, _ ids: Set<Int32>) -> Bool {
-            index.sentenceVectors.row(candidate.sentence).contains { ids.contains(index.sentenceVectors.columns[$0]) }
+        func matches(_ candidate: RankedSentence, _ ids: Set<Int32>) -> Int {
+            index.sentenceVectors.row(candidate.sentence).count { ids.contains(index.sentenceVectors.columns[$0]) }
+        }
+        func names(_ candidate: RankedSentence, side ids: Set<Int32>) -> Bool {
+            let found = matches(candidate, ids)
+            return options.namesSidesWhole ? !ids.isEmpty && found == ids.count : found > 0
         }
         for (position, ids) in sideIDs.enumerated() {
             let others = sideIDs.enumerated().filter { $0.offset != position }.map(\.element)
             let fresh = candidates.filter { candidate in
                 !chosen.contains { $0.sentence == candidate.sentence || similarity($0.sentence, candidate.sentence) > 0.9 }
-                    && mentions(candidate, ids)
+                    && matches(candidate, ids) > 0
             }
             // Prefer a sentence about this side alone: one naming both sides describes neither.
-            let pick = fresh.first { candidate in !others.contains { mentions(candidate, $0) } } ?? fresh.first
+            let pick = fresh.first { candidate in !others.contains { names(candidate, side: $0) } } ?? fresh.first
             if let pick { chosen.append(pick) }
         }
         if chosen.isEmpty { chosen = [candidates[0]] }

@@ -65,6 +65,28 @@ import Testing
         #expect(texts.contains { $0.contains("stovetop") })
     }
 
+    /// "How do tea and coffee prices compare?" splits into "tea" and "coffee prices": the
+    /// predicate rides with the second side, so sharing it must not make a sentence about tea
+    /// count as naming coffee too; a sentence naming both sides whole still gives way.
+    @Test(arguments: [(true, "Tea prices rose sharply this year."), (false, "Tea grows on steep hillsides.")])
+    func comparisonSideNamesTheOtherSideOnlyWhole(whole: Bool, expected: String) throws {
+        let corpus = """
+            Tea and coffee prices both vary with the weather.
+
+            Tea prices rose sharply this year.
+
+            Tea grows on steep hillsides.
+
+            Coffee prices fell after a large harvest.
+            """
+        let index = try Fixtures.index([corpus])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer,
+                              options: AnswerOptions(minScore: 0, namesSidesWhole: whole))
+            .answer("How do tea and coffee prices compare?")
+        #expect(answer.kind == .comparison)
+        #expect(answer.citations.map(\.text) == [expected, "Coffee prices fell after a large harvest."])
+    }
+
     @Test func topKCitesDistinctSentencesBestFirst() throws {
         let answer = try answerer(AnswerOptions(topK: 3, minScore: 0)).answer("kettle water boils")
         #expect(answer.citations.count == 3)
