@@ -145,6 +145,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case stemTypos = "stem-typos"
     case naming
     case wholeSides = "whole-sides"
+    case lists
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -160,6 +161,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .headings: options.ranking.headingWeight = 0
         case .adverbs: options.dropsUnknownAdverbs = false
         case .wholeSides: options.namesSidesWhole = false
+        case .lists: options.recognisesLists = false
         }
     }
 }

@@ -64,6 +64,7 @@ public enum AnswerCues {
             return definesSubject(tokens, in: text, subject: subject, stem: stem)
                 || naming && namesSubject(tokens.map(\.surface), subject: subject, stem: stem)
         }
+        if kind == .list { return enumerates(tokens, in: text) }
         return matches(kind, words: tokens.map(\.surface))
     }
 
@@ -71,13 +72,13 @@ public enum AnswerCues {
     /// so a caller can skip reading the sentence at all.
     public static func canMatch(_ kind: QuestionKind) -> Bool {
         switch kind {
-        case .duration, .quantity, .time, .reason, .method, .definition: return true
+        case .duration, .quantity, .time, .reason, .method, .definition, .list: return true
         case .person, .place, .yesNo, .comparison, .other: return false
         }
     }
 
     /// Whether `words` (the sentence's lower-cased words, stop words included) show a cue for
-    /// `kind`, for every kind whose cue is in the words alone (not definitions).
+    /// `kind`, for every kind whose cue is in the words alone (not definitions or lists).
     public static func matches(_ kind: QuestionKind, words: [String]) -> Bool {
         switch kind {
         case .duration: return durationSpan(in: words) != nil
@@ -86,6 +87,7 @@ public enum AnswerCues {
         case .reason: return containsPhrase(reasonCues, in: words)
         case .method: return containsPhrase(methodCues, in: words)
         case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)
+        case .list: return false  // needs the commas: see enumerates(_:in:)
         case .person, .place, .yesNo, .comparison, .other: return false
         }
     }
@@ -108,6 +110,44 @@ public enum AnswerCues {
         // "X shall mean …", "X will include …": look past the modal.
         if ["shall", "will", "can", "may"].contains(verb), end + 2 < head.count { verb = head[end + 2].surface }
         return definitionVerbs.contains(verb)
+    }
+
+    /// Phrases that introduce examples or members of a group.
+    static let enumerationPhrases: [[String]] = [
+        ["such", "as"], ["including"], ["includes"], ["include"], ["for", "example"], ["for", "instance"],
+    ]
+
+    /// The most words a list item after a comma may have ("…, lips, and around the mouth").
+    static let listItemWords = 5
+
+    /// Whether the sentence lists items: a phrase that introduces examples ("such as",
+    /// "including", "for example"), or a series "A, B and C" / "A, B, or C", found as a
+    /// stretch after a comma of at most ``listItemWords`` words that holds "and" or "or".
+    ///
+    /// - Parameter words: the sentence's words, from ``Tokenizer``, with ranges into `text`.
+    /// - Complexity: O(bytes of `text` + words).
+    public static func enumerates(_ words: [WordToken], in text: String) -> Bool {
+        if containsPhrase(enumerationPhrases, in: words.map(\.surface)) { return true }
+        var commas: [Int] = []
+        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: ",") { commas.append(offset) }
+        guard !commas.isEmpty else { return false }
+        // Count each stretch's words and note whether it holds a conjunction.
+        var stretch = 0
+        var count = 0
+        var joins = false
+        for word in words {
+            var next = stretch
+            while next < commas.count, commas[next] < word.range.lowerBound { next += 1 }
+            if next != stretch {
+                if stretch > 0, count <= listItemWords, joins { return true }
+                stretch = next
+                count = 0
+                joins = false
+            }
+            count += 1
+            if word.surface == "and" || word.surface == "or" { joins = true }
+        }
+        return stretch > 0 && count <= listItemWords && joins
     }
 
     /// Phrases that introduce the name of what a sentence describes ("… are known as X").

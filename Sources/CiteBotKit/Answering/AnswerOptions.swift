@@ -38,16 +38,20 @@ public struct AnswerOptions: Sendable, Equatable {
     /// naming the other side only when it has every term of that side, rather than any one
     /// (see ``Answerer/comparisonEvidence(_:sides:)``).
     public var namesSidesWhole: Bool
+    /// Whether a sentence that lists items (see ``AnswerCues/enumerates(_:in:)``) earns the
+    /// cue bonus for a question that asks for items ("which …", "what kinds of …").
+    public var recognisesLists: Bool
     public var ranking: RankingOptions
 
     public init(
         topK: Int = 1, minScore: Double = AnswerOptions.defaultMinScore, alternatives: Int = 10,
         cueBonus: Double = 0.2, proximityWeight: Double = 0.1, followsReferences: Bool = true, correctsTypos: Bool = true, synonymSenses: Int = 1,
         correctsToStems: Bool = true, recognisesNaming: Bool = true, dropsUnknownAdverbs: Bool = true,
-        namesSidesWhole: Bool = true, ranking: RankingOptions = RankingOptions()
+        namesSidesWhole: Bool = true, recognisesLists: Bool = true, ranking: RankingOptions = RankingOptions()
     ) {
         self.dropsUnknownAdverbs = dropsUnknownAdverbs
         self.namesSidesWhole = namesSidesWhole
+        self.recognisesLists = recognisesLists
         self.recognisesNaming = recognisesNaming
         self.correctsToStems = correctsToStems
         self.proximityWeight = proximityWeight

@@ -62,7 +62,7 @@ public final class Answerer: QuestionAnswering {
             let subject = Set(query.terms.map(\.term))
             let pairs = Self.adjacentPairs(parsed.terms.map(\.term))
             let pairIDs = pairs.map { (index.vocabulary.id(of: $0.0), index.vocabulary.id(of: $0.1)) }
-            let readsCues = AnswerCues.canMatch(parsed.kind)
+            let readsCues = AnswerCues.canMatch(parsed.kind) && (parsed.kind != .list || options.recognisesLists)
             for i in candidates.indices {
                 if cancellation.isCancelled { break }
                 // A sentence's stored vector holds exactly the terms its words analyse to, so a

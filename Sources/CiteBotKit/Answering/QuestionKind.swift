@@ -18,6 +18,9 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case place
     /// "Is …", "can …", "does …": yes or no.
     case yesNo
+    /// "Which …", "what kinds of …": one or more items picked out of several, often
+    /// listed together in one sentence.
+    case list
     /// "Difference between X and Y", "X vs Y": both sides.
     case comparison
     /// Anything else, including bare keywords.

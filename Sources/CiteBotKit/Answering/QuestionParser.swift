@@ -34,6 +34,9 @@ public struct QuestionParser: Sendable {
         "versus", "vs", "mean", "means", "meaning", "define", "definition",
     ]
 
+    /// Words that, right after "what", ask for items of a kind ("what types of …").
+    static let listNouns: Set<String> = ["kind", "kinds", "type", "types", "sort", "sorts"]
+
     /// Time words that make "what …" a time question ("what year").
     static let timeNouns: Set<String> = ["year", "date", "day", "month", "time", "century", "decade"]
 
@@ -98,6 +101,8 @@ public struct QuestionParser: Sendable {
             if timeNouns.contains(second) { return .time }
             if ["cause", "causes", "caused"].contains(second) { return .reason }
             if ["is", "are", "was", "were", "s"].contains(second) { return .definition }
+            // "Which X …" picks items out of several; so does "what kinds of X …".
+            if first == "which" || listNouns.contains(second) { return .list }
             return .other
         case "define", "definition", "meaning": return .definition
         case "is", "are", "can", "could", "does", "do", "did", "was", "were", "will", "would",

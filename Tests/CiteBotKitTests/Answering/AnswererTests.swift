@@ -87,6 +87,23 @@ import Testing
         #expect(answer.citations.map(\.text) == [expected, "Coffee prices fell after a large harvest."])
     }
 
+    /// "Which …" asks for items out of several: a sentence that lists them outranks one that
+    /// only repeats the question's words more often.
+    @Test(arguments: [(true, "A kettle can heat water, milk, or soup."), (false, "A kettle heats water quickly, and a kettle heats it safely.")])
+    func listQuestionPrefersASentenceThatListsItems(lists: Bool, expected: String) throws {
+        let corpus = """
+            A kettle heats water quickly, and a kettle heats it safely.
+
+            A kettle can heat water, milk, or soup.
+            """
+        let index = try Fixtures.index([corpus])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer,
+                              options: AnswerOptions(minScore: 0, recognisesLists: lists))
+            .answer("Which liquids does a kettle heat?")
+        #expect(answer.kind == .list)
+        #expect(answer.citations.first?.text == expected)
+    }
+
     @Test func topKCitesDistinctSentencesBestFirst() throws {
         let answer = try answerer(AnswerOptions(topK: 3, minScore: 0)).answer("kettle water boils")
         #expect(answer.citations.count == 3)
@@ -201,10 +218,23 @@ import Testing
     /// Kinds without cues never match, so reranking need not read sentences for them.
     @Test(arguments: QuestionKind.allCases)
     func kindsThatCannotMatchNeverDo(_ kind: QuestionKind) {
-        let text = "Kettles are made because it works by using steam for 3 to 4 months since 2002 in March."
+        let text = "Kettles are made because it works by using steam for 3 to 4 months since 2002 in March, May or June."
         let tokens = Tokenizer().words(in: text)
         let matched = AnswerCues.matches(kind, tokens: tokens, in: text, subject: ["kettl"], stem: Fixtures.analyzer.stem)
         #expect(matched == AnswerCues.canMatch(kind), "\(kind)")
+    }
+
+    @Test(arguments: [
+        ("It grows in China, India, and Kenya.", true),
+        ("It grows in China, India and Kenya.", true),
+        ("Teas such as oolong need care.", true),
+        ("Some teas, for example oolong, need care.", true),
+        ("It grows in China and India.", false),
+        ("When it rains in the hills, the old mountain roads flood and close.", false),
+        ("Tea, which grows slowly, needs care.", false),
+    ])
+    func enumeratesSeriesAndExamples(_ sentence: String, _ expected: Bool) {
+        #expect(AnswerCues.enumerates(Tokenizer().words(in: sentence), in: sentence) == expected, "\(sentence)")
     }
 
     @Test func definesSubjectAfterColonOrVerb() {

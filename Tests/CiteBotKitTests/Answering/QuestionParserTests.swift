@@ -26,6 +26,10 @@ import Testing
         ("What are comparisons for?", .definition),
         ("so why is the sky blue", .reason),
         ("garden tools", .other),
+        ("Which tools cut metal?", .list),
+        ("What kinds of tea grow here?", .list),
+        ("Which is faster?", .definition),
+        ("What does a siphon need?", .other),
     ])
     func classifiesByQuestionWording(_ question: String, _ kind: QuestionKind) {
         #expect(parser.parse(question).kind == kind)
