@@ -9,6 +9,41 @@ import Testing
         Wrinkles appear with aging. Fillers contain hyaluronic acid. Costs rise yearly. Botulinum toxin.
         """
 
+    /// FNV-1a over the scalars, then their count, as every deletion variant is filed.
+    static func variantHash(_ scalars: [Unicode.Scalar]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3 }
+        hash = (hash ^ UInt64(scalars.count)) &* 0x0000_0100_0000_01B3
+        return hash ^ (hash >> 29)
+    }
+
+    /// Variants are hashed with shared prefixes; each must still hash as the string it is,
+    /// so that a question word and a corpus word reduced to the same string meet.
+    @Test(arguments: [0, 1, 2])
+    func variantsHashAsTheStringsTheyAre(depth: Int) {
+        for word in ["", "a", "ab", "wrinkle", "hyaluronic", "café", "aaaa"] {
+            let scalars = Array(word.unicodeScalars)
+            var expected = [Self.variantHash(scalars)]
+            if depth >= 1 {
+                for a in scalars.indices {
+                    var one = scalars
+                    one.remove(at: a)
+                    expected.append(Self.variantHash(one))
+                    guard depth >= 2 else { continue }
+                    for b in (a + 1)..<scalars.count {
+                        var two = scalars
+                        two.remove(at: b)
+                        two.remove(at: a)
+                        expected.append(Self.variantHash(two))
+                    }
+                }
+            }
+            var actual: [UInt64] = []
+            CorrectionIndex.forEachVariant(of: scalars[...], depth: depth) { actual.append($0) }
+            #expect(actual == expected, "\(word), depth \(depth)")
+        }
+    }
+
     @Test(arguments: [1, 17, 123])
     func agreesWithTheScanOnMutatedWords(seed: UInt64) throws {
         let index = try Fixtures.index([Self.vocabularyText])
