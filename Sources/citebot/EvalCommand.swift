@@ -145,7 +145,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case stemTypos = "stem-typos"
     case naming
     case wholeSides = "whole-sides"
-    case lists
+    case lists, auxiliaries
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -162,6 +162,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .adverbs: options.dropsUnknownAdverbs = false
         case .wholeSides: options.namesSidesWhole = false
         case .lists: options.recognisesLists = false
+        case .auxiliaries: options.matchesAuxiliaries = false
         }
     }
 }

@@ -56,10 +56,12 @@ public enum AnswerCues {
     ///   - subject: the question's terms (stems), which a definition must open with.
     ///   - naming: whether a sentence that gives the subject as a name ("… known as X")
     ///     counts as defining it (see ``namesSubject(_:subject:stem:)``).
+    ///   - auxiliary: the verb a yes/no question opens with ("can"); see ``echoesAuxiliary(_:_:)``.
     public static func matches(
         _ kind: QuestionKind, tokens: [WordToken], in text: String, subject: Set<String>, stem: (String) -> String,
-        naming: Bool = true
+        naming: Bool = true, auxiliary: String? = nil
     ) -> Bool {
+        if kind == .yesNo { return auxiliary.map { echoesAuxiliary(tokens.map(\.surface), $0) } ?? false }
         if kind == .definition {
             return definesSubject(tokens, in: text, subject: subject, stem: stem)
                 || naming && namesSubject(tokens.map(\.surface), subject: subject, stem: stem)
@@ -72,13 +74,13 @@ public enum AnswerCues {
     /// so a caller can skip reading the sentence at all.
     public static func canMatch(_ kind: QuestionKind) -> Bool {
         switch kind {
-        case .duration, .quantity, .time, .reason, .method, .definition, .list: return true
-        case .person, .place, .yesNo, .comparison, .other: return false
+        case .duration, .quantity, .time, .reason, .method, .definition, .list, .yesNo: return true
+        case .person, .place, .comparison, .other: return false
         }
     }
 
     /// Whether `words` (the sentence's lower-cased words, stop words included) show a cue for
-    /// `kind`, for every kind whose cue is in the words alone (not definitions or lists).
+    /// `kind`, for every kind whose cue is in the words alone (not definitions, lists or yes/no).
     public static func matches(_ kind: QuestionKind, words: [String]) -> Bool {
         switch kind {
         case .duration: return durationSpan(in: words) != nil
@@ -88,7 +90,8 @@ public enum AnswerCues {
         case .method: return containsPhrase(methodCues, in: words)
         case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)
         case .list: return false  // needs the commas: see enumerates(_:in:)
-        case .person, .place, .yesNo, .comparison, .other: return false
+        case .yesNo: return false  // needs the question's verb: see echoesAuxiliary(_:_:)
+        case .person, .place, .comparison, .other: return false
         }
     }
 
@@ -110,6 +113,26 @@ public enum AnswerCues {
         // "X shall mean …", "X will include …": look past the modal.
         if ["shall", "will", "can", "may"].contains(verb), end + 2 < head.count { verb = head[end + 2].surface }
         return definitionVerbs.contains(verb)
+    }
+
+    /// Auxiliary verbs that say the same thing about their clause, with their negations: a
+    /// statement that answers "Can X …?" says what X can, may or cannot do; one that answers
+    /// "Is X …?" says what X is or is not. "Do"/"does" has no family: a statement answering
+    /// "Does X work?" says "X works", without the auxiliary.
+    static let auxiliaryFamilies: [Set<String>] = [
+        ["is", "are", "was", "were", "be", "isn't", "aren't", "wasn't", "weren't"],
+        ["can", "could", "may", "might", "can't", "cannot", "couldn't"],
+        ["will", "would", "won't", "wouldn't"],
+        ["should", "must", "shouldn't", "mustn't"],
+        ["has", "have", "had", "hasn't", "haven't"],
+    ]
+
+    /// Whether the sentence's `words` hold a verb of the same family as the `auxiliary` a
+    /// yes/no question opens with (``auxiliaryFamilies``), affirmed or negated: the sentence
+    /// asserts or denies what the question asks about.
+    public static func echoesAuxiliary(_ words: [String], _ auxiliary: String) -> Bool {
+        guard let family = auxiliaryFamilies.first(where: { $0.contains(auxiliary) }) else { return false }
+        return words.contains(where: family.contains)
     }
 
     /// Phrases that introduce examples or members of a group.

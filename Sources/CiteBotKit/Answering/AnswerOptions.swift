@@ -41,17 +41,23 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether a sentence that lists items (see ``AnswerCues/enumerates(_:in:)``) earns the
     /// cue bonus for a question that asks for items ("which …", "what kinds of …").
     public var recognisesLists: Bool
+    /// Whether, for a yes/no question, a sentence with an auxiliary verb of the same family as
+    /// the question's ("Can X …?" and "X may …") earns the cue bonus
+    /// (see ``AnswerCues/echoesAuxiliary(_:_:)``).
+    public var matchesAuxiliaries: Bool
     public var ranking: RankingOptions
 
     public init(
         topK: Int = 1, minScore: Double = AnswerOptions.defaultMinScore, alternatives: Int = 10,
         cueBonus: Double = 0.2, proximityWeight: Double = 0.1, followsReferences: Bool = true, correctsTypos: Bool = true, synonymSenses: Int = 1,
         correctsToStems: Bool = true, recognisesNaming: Bool = true, dropsUnknownAdverbs: Bool = true,
-        namesSidesWhole: Bool = true, recognisesLists: Bool = true, ranking: RankingOptions = RankingOptions()
+        namesSidesWhole: Bool = true, recognisesLists: Bool = true,
+        matchesAuxiliaries: Bool = true, ranking: RankingOptions = RankingOptions()
     ) {
         self.dropsUnknownAdverbs = dropsUnknownAdverbs
         self.namesSidesWhole = namesSidesWhole
         self.recognisesLists = recognisesLists
+        self.matchesAuxiliaries = matchesAuxiliaries
         self.recognisesNaming = recognisesNaming
         self.correctsToStems = correctsToStems
         self.proximityWeight = proximityWeight

@@ -63,6 +63,7 @@ public final class Answerer: QuestionAnswering {
             let pairs = Self.adjacentPairs(parsed.terms.map(\.term))
             let pairIDs = pairs.map { (index.vocabulary.id(of: $0.0), index.vocabulary.id(of: $0.1)) }
             let readsCues = AnswerCues.canMatch(parsed.kind) && (parsed.kind != .list || options.recognisesLists)
+                && (parsed.kind != .yesNo || options.matchesAuxiliaries)
             for i in candidates.indices {
                 if cancellation.isCancelled { break }
                 // A sentence's stored vector holds exactly the terms its words analyse to, so a
@@ -78,7 +79,7 @@ public final class Answerer: QuestionAnswering {
                 let text = index.text(ofSentence: candidates[i].sentence)
                 let tokens = analyzer.tokenizer.words(in: text)
                 if readsCues, AnswerCues.matches(parsed.kind, tokens: tokens, in: text, subject: subject, stem: analyzer.stem,
-                                                 naming: options.recognisesNaming) {
+                                                 naming: options.recognisesNaming, auxiliary: parsed.auxiliary) {
                     candidates[i].score += options.cueBonus
                 }
                 if hasPair {

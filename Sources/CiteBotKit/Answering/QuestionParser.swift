@@ -6,6 +6,8 @@ public struct ParsedQuestion: Sendable, Hashable {
     public var terms: [AnalyzedTerm]
     /// For comparisons, the terms of each side ("X" and "Y" of "X vs Y"), else empty.
     public var sides: [[AnalyzedTerm]]
+    /// For yes/no questions, the verb the question opens with ("can", "is", "will"), else nil.
+    public var auxiliary: String? = nil
 }
 
 /// Reads a question's kind from its opening words and strips the words that only
@@ -48,7 +50,8 @@ public struct QuestionParser: Sendable {
     /// Parses `question`.
     public func parse(_ question: String) -> ParsedQuestion {
         let tokens = analyzer.tokenizer.words(in: question)
-        let kind = Self.classify(tokens.map(\.surface))
+        let words = tokens.map(\.surface)
+        let kind = Self.classify(words)
         var dropped = Set<String>()
         if kind == .comparison || kind == .definition {
             dropped.formUnion(Self.framingWords)
@@ -69,13 +72,22 @@ public struct QuestionParser: Sendable {
         if kind == .comparison {
             sides = Self.comparisonSides(question: question, tokens: tokens, terms: terms)
         }
-        return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides)
+        let auxiliary = kind == .yesNo ? Self.body(of: words).first : nil
+        return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary)
     }
 
     /// Words that alone make a question a comparison.
     static let comparisonWords: Set<String> = [
         "difference", "differences", "vs", "versus", "compare", "compared", "differ", "comparison",
     ]
+
+    /// Discourse words that may come before the question word ("so", "and", "ok").
+    static let openers: Set<String> = ["so", "and", "but", "ok", "okay", "well", "hi", "hey", "please", "then", "also"]
+
+    /// The question's words from its question word on, leading discourse words skipped.
+    static func body(of words: [String]) -> ArraySlice<String> {
+        words.drop { openers.contains($0) }
+    }
 
     static func classify(_ words: [String]) -> QuestionKind {
         // Whole-word tests on the words themselves (a word never holds a space), rather than
@@ -84,9 +96,7 @@ public struct QuestionParser: Sendable {
             || (words.contains("different") && words.contains("from")) {
             return .comparison
         }
-        // Skip leading discourse words ("so", "and", "ok") to find the question word.
-        let openers: Set<String> = ["so", "and", "but", "ok", "okay", "well", "hi", "hey", "please", "then", "also"]
-        let body = Array(words.drop { openers.contains($0) })
+        let body = Array(Self.body(of: words))
         guard let first = body.first else { return .other }
         let second = body.count > 1 ? body[1] : ""
         switch first {

@@ -104,6 +104,24 @@ import Testing
         #expect(answer.citations.first?.text == expected)
     }
 
+    /// "Can X …?" is answered by a statement of what X can, may or cannot do: the question's
+    /// auxiliary, or one of its family, in a sentence is a cue for yes/no questions. The two
+    /// sentences have the same terms, so without the cue they tie and source order decides.
+    @Test(arguments: [(true, "A kettle may boil milk."), (false, "Kettles boil milk.")])
+    func yesNoQuestionPrefersASentenceWithItsAuxiliary(auxiliaries: Bool, expected: String) throws {
+        let corpus = """
+            Kettles boil milk.
+
+            A kettle may boil milk.
+            """
+        let index = try Fixtures.index([corpus])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer,
+                              options: AnswerOptions(minScore: 0, matchesAuxiliaries: auxiliaries))
+            .answer("Can a kettle boil milk?")
+        #expect(answer.kind == .yesNo)
+        #expect(answer.citations.first?.text == expected)
+    }
+
     @Test func topKCitesDistinctSentencesBestFirst() throws {
         let answer = try answerer(AnswerOptions(topK: 3, minScore: 0)).answer("kettle water boils")
         #expect(answer.citations.count == 3)
@@ -220,7 +238,8 @@ import Testing
     func kindsThatCannotMatchNeverDo(_ kind: QuestionKind) {
         let text = "Kettles are made because it works by using steam for 3 to 4 months since 2002 in March, May or June."
         let tokens = Tokenizer().words(in: text)
-        let matched = AnswerCues.matches(kind, tokens: tokens, in: text, subject: ["kettl"], stem: Fixtures.analyzer.stem)
+        let matched = AnswerCues.matches(kind, tokens: tokens, in: text, subject: ["kettl"], stem: Fixtures.analyzer.stem,
+                                         auxiliary: "is")
         #expect(matched == AnswerCues.canMatch(kind), "\(kind)")
     }
 
@@ -235,6 +254,19 @@ import Testing
     ])
     func enumeratesSeriesAndExamples(_ sentence: String, _ expected: Bool) {
         #expect(AnswerCues.enumerates(Tokenizer().words(in: sentence), in: sentence) == expected, "\(sentence)")
+    }
+
+    @Test(arguments: [
+        ("can", "Dogs may swim.", true),
+        ("can", "Dogs cannot swim.", true),
+        ("will", "It won't help.", true),
+        ("is", "Kettles are loud.", true),
+        ("can", "Dogs swim well.", false),
+        ("can", "Kettles are loud.", false),
+        ("does", "Dogs do swim.", false),
+    ])
+    func echoesTheQuestionsAuxiliaryFamily(_ auxiliary: String, _ sentence: String, _ expected: Bool) {
+        #expect(AnswerCues.echoesAuxiliary(words(sentence), auxiliary) == expected, "\(auxiliary): \(sentence)")
     }
 
     @Test func definesSubjectAfterColonOrVerb() {

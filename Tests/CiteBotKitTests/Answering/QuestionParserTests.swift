@@ -44,6 +44,16 @@ import Testing
         #expect(parser.parse("Is the road long?").terms.map(\.term) == ["road", "long"])
     }
 
+    @Test(arguments: [
+        ("Can dogs swim?", "can"),
+        ("so will it rain", "will"),
+        ("Isn't it late?", "isn't"),
+        ("What is a siphon?", nil),
+    ] as [(String, String?)])
+    func keepsTheAuxiliaryOfYesNoQuestions(_ question: String, _ auxiliary: String?) {
+        #expect(parser.parse(question).auxiliary == auxiliary)
+    }
+
     @Test func splitsComparisonIntoSides() {
         let parsed = parser.parse("What is the difference between green tea and black coffee?")
         #expect(parsed.sides.map { $0.map(\.term) } == [["green", "tea"], ["black", "coffe"]])
