@@ -145,7 +145,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case stemTypos = "stem-typos"
     case naming
     case wholeSides = "whole-sides"
-    case lists, auxiliaries
+    case lists, auxiliaries, contrast
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -163,6 +163,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .wholeSides: options.namesSidesWhole = false
         case .lists: options.recognisesLists = false
         case .auxiliaries: options.matchesAuxiliaries = false
+        case .contrast: options.leadsWithContrast = false
         }
     }
 }

@@ -135,6 +135,19 @@ public enum AnswerCues {
         return words.contains(where: family.contains)
     }
 
+    /// Words that set two things against each other in one sentence.
+    static let contrastWords: Set<String> = [
+        "while", "whilst", "whereas", "but", "however", "unlike", "contrast", "instead",
+        "differ", "differs", "different", "difference", "than",
+    ]
+
+    /// Whether the sentence's `words` set things against each other ("X lasts longer than
+    /// Y", "unlike X, Y …", "X …, whereas Y …"): with both sides of a comparison named, such
+    /// a sentence compares them directly.
+    public static func contrasts(_ words: [String]) -> Bool {
+        words.contains(where: contrastWords.contains)
+    }
+
     /// Phrases that introduce examples or members of a group.
     static let enumerationPhrases: [[String]] = [
         ["such", "as"], ["including"], ["includes"], ["include"], ["for", "example"], ["for", "instance"],

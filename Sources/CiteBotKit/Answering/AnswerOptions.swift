@@ -45,6 +45,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// the question's ("Can X …?" and "X may …") earns the cue bonus
     /// (see ``AnswerCues/echoesAuxiliary(_:_:)``).
     public var matchesAuxiliaries: Bool
+    /// Whether a comparison's answer leads with a sentence that names both sides and
+    /// contrasts them, when there is one (see ``Answerer/comparisonEvidence(_:sides:)``).
+    public var leadsWithContrast: Bool
     public var ranking: RankingOptions
 
     public init(
@@ -52,12 +55,13 @@ public struct AnswerOptions: Sendable, Equatable {
         cueBonus: Double = 0.2, proximityWeight: Double = 0.1, followsReferences: Bool = true, correctsTypos: Bool = true, synonymSenses: Int = 1,
         correctsToStems: Bool = true, recognisesNaming: Bool = true, dropsUnknownAdverbs: Bool = true,
         namesSidesWhole: Bool = true, recognisesLists: Bool = true,
-        matchesAuxiliaries: Bool = true, ranking: RankingOptions = RankingOptions()
+        matchesAuxiliaries: Bool = true, leadsWithContrast: Bool = true, ranking: RankingOptions = RankingOptions()
     ) {
         self.dropsUnknownAdverbs = dropsUnknownAdverbs
         self.namesSidesWhole = namesSidesWhole
         self.recognisesLists = recognisesLists
         self.matchesAuxiliaries = matchesAuxiliaries
+        self.leadsWithContrast = leadsWithContrast
         self.recognisesNaming = recognisesNaming
         self.correctsToStems = correctsToStems
         self.proximityWeight = proximityWeight

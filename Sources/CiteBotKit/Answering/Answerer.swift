@@ -168,8 +168,9 @@ public final class Answerer: QuestionAnswering {
         }
         let confidence = min(1, max(0, best.coverage))
         var chosen: [RankedSentence]
+        var quoted: Int?
         if kind == .comparison, analysis.question.sides.count == 2 {
-            chosen = comparisonEvidence(candidates, sides: analysis.question.sides)
+            (chosen, quoted) = comparisonEvidence(candidates, sides: analysis.question.sides)
         } else {
             chosen = diverse(candidates, count: options.topK)
         }
@@ -183,7 +184,8 @@ public final class Answerer: QuestionAnswering {
         }
         let short = shortAnswer(kind: kind, sentence: chosen[0].sentence)
         return Answer(
-            question: question, text: AnswerTemplate.text(kind: kind, shortAnswer: short, citations: citations),
+            question: question,
+            text: AnswerTemplate.text(kind: kind, shortAnswer: short, citations: citations, quoting: quoted),
             shortAnswer: short, kind: kind, abstained: false,
             citations: citations, alternatives: alternatives, confidence: confidence)
     }
@@ -216,7 +218,15 @@ public final class Answerer: QuestionAnswering {
     /// gives X and "Y prices"), so they may hold the question's predicate as well as the
     /// side's name. With ``AnswerOptions/namesSidesWhole`` a sentence names the other side
     /// only when it has all of that side's terms: "X prices rose" still describes X alone.
-    func comparisonEvidence(_ candidates: [RankedSentence], sides: [[AnalyzedTerm]]) -> [RankedSentence] {
+    ///
+    /// With ``AnswerOptions/leadsWithContrast``, the best candidate that names every side
+    /// whole and contrasts them (``AnswerCues/contrasts(_:)``: "X lasts longer than Y",
+    /// "unlike X, Y …") is cited first: it answers the comparison in one sentence, and the
+    /// sentences per side follow it.
+    ///
+    /// - Returns: the evidence, and how many of its sentences the answer quotes (the
+    ///   contrasting sentence and one per side, not the extra citations `topK` asks for).
+    func comparisonEvidence(_ candidates: [RankedSentence], sides: [[AnalyzedTerm]]) -> (evidence: [RankedSentence], quoted: Int) {
         var chosen: [RankedSentence] = []
         let sideIDs = sides.map { side in Set(side.compactMap { index.vocabulary.id(of: $0.term) }) }
         func matches(_ candidate: RankedSentence, _ ids: Set<Int32>) -> Int {
@@ -236,12 +246,20 @@ public final class Answerer: QuestionAnswering {
             let pick = fresh.first { candidate in !others.contains { names(candidate, side: $0) } } ?? fresh.first
             if let pick { chosen.append(pick) }
         }
+        if options.leadsWithContrast, let contrast = candidates.first(where: { candidate in
+            sideIDs.allSatisfy { !$0.isEmpty && matches(candidate, $0) == $0.count }
+                && AnswerCues.contrasts(analyzer.tokenizer.words(in: index.text(ofSentence: candidate.sentence)).map(\.surface))
+        }) {
+            chosen.removeAll { $0.sentence == contrast.sentence }
+            chosen.insert(contrast, at: 0)
+        }
         if chosen.isEmpty { chosen = [candidates[0]] }
+        let quoted = chosen.count
         // Extra citations beyond the two sides, if asked for.
         for candidate in diverse(candidates, count: options.topK) where chosen.count < options.topK {
             if !chosen.contains(where: { $0.sentence == candidate.sentence }) { chosen.append(candidate) }
         }
-        return chosen
+        return (chosen, quoted)
     }
 
     /// Cosine of two sentences' TF-IDF vectors.

@@ -122,6 +122,33 @@ import Testing
         #expect(answer.citations.first?.text == expected)
     }
 
+    /// A sentence that names both sides and sets them against each other answers a
+    /// comparison directly: it is cited and quoted first, the sentence for each side after it.
+    @Test func comparisonLeadsWithASentenceThatContrastsBothSides() throws {
+        let corpus = """
+            Tea grows on misty hillsides.
+
+            Coffee grows in the tropics.
+
+            Tea and coffee are both drunk hot.
+
+            Tea costs less than coffee.
+            """
+        let index = try Fixtures.index([corpus])
+        func answer(_ contrast: Bool) -> Answer {
+            Answerer(index: index, analyzer: Fixtures.analyzer,
+                     options: AnswerOptions(minScore: 0, leadsWithContrast: contrast))
+                .answer("tea vs coffee")
+        }
+        let sides = ["Tea grows on misty hillsides.", "Coffee grows in the tropics."]
+        let led = answer(true)
+        #expect(led.citations.map(\.text) == ["Tea costs less than coffee."] + sides)
+        #expect(led.text == "Tea costs less than coffee. [1] Tea grows on misty hillsides. [2] Coffee grows in the tropics. [3]")
+        let plain = answer(false)
+        #expect(plain.citations.map(\.text) == sides)
+        #expect(plain.text == "Tea grows on misty hillsides. [1] Coffee grows in the tropics. [2]")
+    }
+
     @Test func topKCitesDistinctSentencesBestFirst() throws {
         let answer = try answerer(AnswerOptions(topK: 3, minScore: 0)).answer("kettle water boils")
         #expect(answer.citations.count == 3)
@@ -267,6 +294,16 @@ import Testing
     ])
     func echoesTheQuestionsAuxiliaryFamily(_ auxiliary: String, _ sentence: String, _ expected: Bool) {
         #expect(AnswerCues.echoesAuxiliary(words(sentence), auxiliary) == expected, "\(auxiliary): \(sentence)")
+    }
+
+    @Test(arguments: [
+        ("Tea costs less than coffee.", true),
+        ("Unlike tea, coffee is roasted.", true),
+        ("Tea is picked, whereas coffee is harvested.", true),
+        ("Tea and coffee are both drunk hot.", false),
+    ])
+    func contrastsBySettingThingsAgainstEachOther(_ sentence: String, _ expected: Bool) {
+        #expect(AnswerCues.contrasts(words(sentence)) == expected, "\(sentence)")
     }
 
     @Test func definesSubjectAfterColonOrVerb() {
