@@ -51,7 +51,7 @@ public final class Analyzer: Sendable {
                 if let known = cache[word.surface] {
                     term = known
                 } else {
-                    term = stopWords.contains(word.surface) ? nil : stem(word.surface)
+                    term = stopWords.contains(word.surface) ? nil : stemmer.stem(word.surface)
                     cache[word.surface] = .some(term)
                 }
                 if let term { result.append(AnalyzedTerm(term: term, surface: word.surface, range: word.range)) }
