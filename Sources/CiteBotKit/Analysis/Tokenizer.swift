@@ -126,14 +126,14 @@ public struct Tokenizer: Sendable {
         if word.ascii {
             var length = word.length
             // A trailing apostrophe ("dogs'") belongs to no word.
-            while length > 0, scratch.buffer[length - 1] == 0x27 { length -= 1 }
+            while length > 0, scratch[length - 1] == 0x27 { length -= 1 }
             length = min(length, maximumWordBytes)
             guard length > 0 else { return }
-            scratch.buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<length]), word.start..<end) }
+            scratch.withPrefix(length) { body($0, word.start..<end) }
             return
         }
         // Rare: a word with non-ASCII letters takes the String path for case folding and NFC.
-        var text = String(decoding: scratch.buffer[0..<word.length], as: UTF8.self).precomposedStringWithCanonicalMapping
+        var text = scratch.withPrefix(word.length) { String(decoding: $0, as: UTF8.self) }.precomposedStringWithCanonicalMapping
         while text.hasSuffix("'") { text.removeLast() }
         if text.utf8.count > maximumWordBytes {
             // Cut on a scalar boundary: never inside a multi-byte letter.
@@ -238,17 +238,55 @@ struct WordState {
 }
 
 /// A growable byte buffer reused from word to word.
+///
+/// The bytes live in a ``ScratchBytes`` object, so appending one is a plain store: an
+/// `Array` held in an `inout` struct checks that it is uniquely referenced on every write,
+/// which cost more than classifying the byte.
 struct WordScratch {
-    var buffer = [UInt8](repeating: 0, count: 256)
+    private var storage = ScratchBytes(capacity: 256)
 
     @inline(__always)
     mutating func append(_ byte: UInt8, at word: inout WordState) {
-        if word.length == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-        buffer[word.length] = byte
+        if word.length == storage.capacity { storage = storage.doubled(keeping: word.length) }
+        storage.base[word.length] = byte
         word.length += 1
+    }
+
+    /// Byte `position`, which must have been written for the current word.
+    subscript(position: Int) -> UInt8 {
+        precondition(position >= 0 && position < storage.capacity)
+        return withExtendedLifetime(storage) { storage.base[position] }
+    }
+
+    /// Calls `body` with the first `count` bytes (valid only during the call).
+    func withPrefix<R>(_ count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        precondition(count >= 0 && count <= storage.capacity)
+        return withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: storage.base, count: count)) }
     }
 
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at word: inout WordState) {
         for i in range { append(bytes[i], at: &word) }
+    }
+}
+
+/// The bytes of one ``WordScratch``: a fixed allocation, replaced by a larger copy when full
+/// rather than resized, so that its fields never change once made.
+final class ScratchBytes {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+
+    init(capacity: Int) {
+        base = .allocate(capacity: capacity)
+        base.initialize(repeating: 0, count: capacity)
+        self.capacity = capacity
+    }
+
+    deinit { base.deallocate() }
+
+    /// A copy twice the size holding the first `count` bytes.
+    func doubled(keeping count: Int) -> ScratchBytes {
+        let larger = ScratchBytes(capacity: capacity * 2)
+        larger.base.update(from: base, count: count)
+        return larger
     }
 }

@@ -25,6 +25,19 @@ import Testing
         }
     }
 
+    /// Words longer than the scratch buffer's first 256 bytes make it grow mid-word.
+    @Test(arguments: [255, 256, 257, 600, 5000])
+    func agreesOnWordsLongerThanTheScratchBuffer(length: Int) {
+        for word in [String(repeating: "a", count: length), String(repeating: "é", count: length / 2),
+                     String(repeating: "ab'", count: length / 3) + "c", String(repeating: "É", count: length / 2) + "x"] {
+            let text = "Start " + word + " end."
+            for limit in [64, 1_000_000] {
+                #expect(Tokenizer(maximumWordBytes: limit).words(in: text)
+                        == ReferenceTokenizer(maximumWordBytes: limit).words(in: text), "length \(length), limit \(limit)")
+            }
+        }
+    }
+
     @Test func agreesOnTheBundledArticle() throws {
         let text = try Fixtures.bundledArticle.text
         #expect(Tokenizer().words(in: text) == ReferenceTokenizer().words(in: text))
