@@ -23,9 +23,9 @@ public struct Column<Element: BitwiseCopyable & Sendable>: RandomAccessCollectio
         self.init([])
     }
 
-    /// A column holding a copy of `elements`.
+    /// A column reading `elements` in place (the array is kept, not copied).
     public init(_ elements: [Element]) {
-        let memory = ColumnMemory(copying: elements)
+        let memory = ColumnMemory(adopting: elements)
         self.init(memory: memory, address: memory.address, count: elements.count)
     }
 
@@ -72,35 +72,27 @@ extension Column: ExpressibleByArrayLiteral {
     }
 }
 
-/// Memory holding column data: an allocation freed with the object, or a mapped file
+/// Memory holding column data: an array kept alive with the object, or a mapped file
 /// kept mapped while any column reads from it.
 final class ColumnMemory: Sendable {
-    /// Bit pattern of the first byte's address (0 for an empty allocation).
+    /// Bit pattern of the first byte's address (0 for an empty array).
     let address: UInt
-    /// Whether `address` is an allocation of this object's own, freed at deinit.
-    private let owned: Bool
+    /// The adopted array, held only to keep its elements alive (and never mutated, so
+    /// they never move).
+    private let array: (any Sendable)?
     private let file: MappedFile?
 
-    init<Element: BitwiseCopyable>(copying elements: [Element]) {
+    /// Adopts `elements` without copying them: a built index's vectors and postings are
+    /// hundreds of megabytes at scale, and a copy doubled the peak memory of building.
+    init<Element: BitwiseCopyable & Sendable>(adopting elements: [Element]) {
         file = nil
-        guard !elements.isEmpty else {
-            address = 0
-            owned = false
-            return
-        }
-        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
-        _ = buffer.initialize(from: elements)
-        address = buffer.baseAddress.map { UInt(bitPattern: $0) } ?? 0
-        owned = true
+        array = elements
+        address = elements.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
     }
 
     init(file: MappedFile) {
         self.file = file
+        array = nil
         address = file.address
-        owned = false
-    }
-
-    deinit {
-        if owned, let pointer = UnsafeMutableRawPointer(bitPattern: address) { pointer.deallocate() }
     }
 }
