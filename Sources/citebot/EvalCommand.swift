@@ -146,6 +146,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case naming
     case wholeSides = "whole-sides"
     case lists, auxiliaries, contrast
+    case confidenceSynonyms = "confidence-synonyms"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -164,6 +165,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .lists: options.recognisesLists = false
         case .auxiliaries: options.matchesAuxiliaries = false
         case .contrast: options.leadsWithContrast = false
+        case .confidenceSynonyms: options.confidenceSynonymSenses = 0
         }
     }
 }

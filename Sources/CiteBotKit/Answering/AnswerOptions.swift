@@ -6,7 +6,8 @@ public struct AnswerOptions: Sendable, Equatable {
     ///
     /// Confidence is the coverage of the best sentence (see ``SentenceRanker``): the share
     /// of the question's idf weight that the sentence, or at half weight its passage,
-    /// matches. The default is the threshold with the best decision accuracy (answered
+    /// matches, with a word the sentence says through a synonym counted as matched
+    /// (``confidenceSynonymSenses``). The default is the threshold with the best decision accuracy (answered
     /// correctly or rightly abstained) on the development questions,
     /// `citebot eval TestSets/botox-vs-fillers-dev.jsonl --sweep`; see the README.
     public var minScore: Double
@@ -48,6 +49,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether a comparison's answer leads with a sentence that names both sides and
     /// contrasts them, when there is one (see ``Answerer/comparisonEvidence(_:sides:)``).
     public var leadsWithContrast: Bool
+    /// How many senses of a question word the best sentence lacks are searched for a
+    /// synonym the sentence holds, which makes the word count as matched in the confidence
+    /// but not in ranking (0: none; see ``Answerer/confidence(of:query:)``).
+    public var confidenceSynonymSenses: Int
     public var ranking: RankingOptions
 
     public init(
@@ -55,8 +60,10 @@ public struct AnswerOptions: Sendable, Equatable {
         cueBonus: Double = 0.2, proximityWeight: Double = 0.1, followsReferences: Bool = true, correctsTypos: Bool = true, synonymSenses: Int = 1,
         correctsToStems: Bool = true, recognisesNaming: Bool = true, dropsUnknownAdverbs: Bool = true,
         namesSidesWhole: Bool = true, recognisesLists: Bool = true,
-        matchesAuxiliaries: Bool = true, leadsWithContrast: Bool = true, ranking: RankingOptions = RankingOptions()
+        matchesAuxiliaries: Bool = true, leadsWithContrast: Bool = true, confidenceSynonymSenses: Int = 3,
+        ranking: RankingOptions = RankingOptions()
     ) {
+        self.confidenceSynonymSenses = confidenceSynonymSenses
         self.dropsUnknownAdverbs = dropsUnknownAdverbs
         self.namesSidesWhole = namesSidesWhole
         self.recognisesLists = recognisesLists

@@ -6,7 +6,8 @@
 /// 2. Rank sentences inside the best passages (``SentenceRanker``).
 /// 3. Rerank the best 20: a cue for the question's kind, phrase proximity; a sentence that
 ///    only names what the sentence before it describes stands for that sentence.
-/// 4. Abstain when the best sentence's confidence is below ``AnswerOptions/minScore``.
+/// 4. Abstain when the best sentence's confidence (its coverage, counting a question word
+///    it says in other words as matched) is below ``AnswerOptions/minScore``.
 /// 5. Otherwise template a short answer over the cited sentences, quoted verbatim.
 public final class Answerer: QuestionAnswering {
     public let index: CorpusIndex
@@ -96,7 +97,10 @@ public final class Answerer: QuestionAnswering {
             var seen = Set<Int>()
             var resolved: [RankedSentence] = []
             for var candidate in candidates {
-                if let antecedent = antecedent(of: candidate.sentence, asked: asked) { candidate.sentence = antecedent }
+                if let antecedent = antecedent(of: candidate.sentence, asked: asked) {
+                    candidate.measuredOn = candidate.sentence
+                    candidate.sentence = antecedent
+                }
                 if seen.insert(candidate.sentence).inserted { resolved.append(candidate) }
             }
             candidates = resolved
@@ -166,7 +170,7 @@ public final class Answerer: QuestionAnswering {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
                           citations: [], confidence: 0)
         }
-        let confidence = min(1, max(0, best.coverage))
+        let confidence = confidence(of: best, query: analysis.query)
         var chosen: [RankedSentence]
         var quoted: Int?
         if kind == .comparison, analysis.question.sides.count == 2 {

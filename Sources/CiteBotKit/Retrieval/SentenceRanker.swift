@@ -10,6 +10,10 @@ public struct RankedSentence: Sendable, Hashable {
     public var passageCosine: Double
     /// Share of the question's weight the sentence (fully) or its passage (half) matches.
     public var coverage: Double
+    /// The sentence ``coverage`` was measured on, when it is not ``sentence``: a sentence
+    /// that only names what the one before it describes stands for that one, keeping its
+    /// own coverage (see ``Answerer``).
+    public var measuredOn: Int? = nil
 }
 
 /// Finds the sentences that best match a question: passages first, then the

@@ -426,6 +426,15 @@ import Testing
         #expect(plain.answer("What are cheap kettles?").citations.first?.text == "These are known as cheap kettles.")
     }
 
+    @Test func theStandInRemembersTheSentenceItsCoverageWasMeasuredOn() throws {
+        let index = try Fixtures.index([Self.corpus])
+        let answerer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+        let best = try #require(answerer.analyse("What are cheap kettles?").candidates.first)
+        #expect(best.sentence == 0 && best.measuredOn == 1)
+        let unresolved = try #require(answerer.analyse("Do kettles lose heat?").candidates.first)
+        #expect(unresolved.sentence == 0 && unresolved.measuredOn == nil)
+    }
+
     @Test func sentencesWithContentOfTheirOwnAreKept() throws {
         let index = try Fixtures.index(["Kettles boil water. They switch off when the water boils and cools slowly."])
         let answerer = Answerer(index: index, analyzer: Fixtures.analyzer)

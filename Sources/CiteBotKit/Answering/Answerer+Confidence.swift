@@ -1,0 +1,50 @@
+extension Answerer {
+    /// How sure citebot is that `best` answers the question: its coverage, with each
+    /// question word the sentence lacks counted as matched when the sentence holds one of
+    /// the word's synonyms from its first ``AnswerOptions/confidenceSynonymSenses`` senses.
+    ///
+    /// Ranking matches synonyms of a word's first sense only, since later senses would draw
+    /// in sentences about something else. Once a sentence has been chosen on its other words,
+    /// a later-sense synonym inside it ("expend" for "use") is evidence that the sentence says
+    /// the question's word in other words, and that is what confidence measures. With t a
+    /// question term, w_t its weight, S the sentence's terms and c_t the share its coverage
+    /// already gives t (½ when only the passage or title has t, otherwise 0):
+    ///
+    ///     confidence = clamp(coverage + Σ_{t ∉ S, syn(t) ∩ S ≠ ∅} (1 − c_t) · w_t / Σ_t w_t, 0, 1)
+    ///
+    /// Without a lexicon, or with the option at 0, confidence is the coverage.
+    ///
+    /// - Complexity: a few cached lexicon lookups for each question word the sentence lacks.
+    func confidence(of best: RankedSentence, query: Query) -> Double {
+        var confidence = best.coverage
+        let total = query.totalWeight
+        if options.confidenceSynonymSenses > 0, let lexicon = builder.lexicon, total > 0 {
+            let sentence = best.measuredOn ?? best.sentence
+            let vectors = index.sentenceVectors
+            let row = vectors.row(sentence)
+            func holds(_ id: Int32) -> Bool { SentenceRanker.find(id, in: vectors.columns, row) != nil }
+            let passage = Int(index.passageOfSentence[sentence])
+            let title = options.ranking.headingWeight > 0 ? ranker.title(before: sentence).map(vectors.row) : nil
+            for term in query.terms {
+                // Matched already, fully or as a first-sense synonym.
+                if let id = term.id, holds(id) { continue }
+                if term.synonyms.contains(where: holds) { continue }
+                let saysItOtherwise = lexicon.synonyms(of: term.correction ?? term.surface,
+                                                       senses: options.confidenceSynonymSenses)
+                    .contains { word in
+                        // A phrase ("go on") is more than one term: no single term stands for it.
+                        guard !word.contains(" "), !analyzer.stopWords.contains(word),
+                              let id = index.vocabulary.id(of: analyzer.stem(word)) else { return false }
+                        return holds(id)
+                    }
+                guard saysItOtherwise else { continue }
+                let inContext = term.id.map { id in
+                    index.passage(passage, contains: id)
+                        || title.map { SentenceRanker.find(id, in: vectors.columns, $0) != nil } == true
+                } ?? false
+                confidence += (inContext ? 0.5 : 1) * term.weight / total
+            }
+        }
+        return min(1, max(0, confidence))
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import CiteBotKit
+
+/// Confidence counts a question word the best sentence says through a synonym of a later
+/// sense as matched. The fixture lexicon gives "use" the synonyms "utilize", "apply",
+/// "employ" (first sense) and "expend" (second sense only).
+@Suite struct ConfidenceTests {
+    /// The hand-made WordNet database of the test fixtures.
+    func lexicon() throws -> WordNetLexicon {
+        let url = try #require(Bundle.module.url(forResource: "WordNet", withExtension: nil, subdirectory: "Fixtures"))
+        return try #require(WordNetLexicon(directory: url.path))
+    }
+
+    func answerer(_ paragraphs: [String], lexicon: WordNetLexicon?, senses: Int = 3) throws -> Answerer {
+        let corpus = paragraphs.joined(separator: "\n\n")
+        return Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, lexicon: lexicon,
+                        options: AnswerOptions(minScore: 0, confidenceSynonymSenses: senses))
+    }
+
+    /// The question's term weights by surface word.
+    func weights(_ answerer: Answerer, _ question: String) -> [String: Double] {
+        Dictionary(answerer.analyse(question).query.terms.map { ($0.surface, $0.weight) }, uniquingKeysWith: max)
+    }
+
+    static let apart = ["Cyclists expend energy quickly on steep hills.", "Runners store energy in their muscles overnight."]
+
+    @Test func aLaterSenseSynonymInTheSentenceCountsAsTheWord() throws {
+        let answerer = try answerer(Self.apart, lexicon: lexicon())
+        let question = "Do cyclists use energy?"
+        let analysis = answerer.analyse(question)
+        // Ranking does not know "expend" for "use": the sentence covers only its other words.
+        #expect(analysis.query.terms.first { $0.surface == "use" }?.synonyms.isEmpty == true)
+        #expect(try #require(analysis.candidates.first).coverage < 0.9)
+        let answer = answerer.answer(question)
+        #expect(answer.citations.first?.text == "Cyclists expend energy quickly on steep hills.")
+        #expect(abs(answer.confidence - 1) < 1e-9)
+    }
+
+    @Test func withoutTheOptionOrTheLexiconConfidenceIsTheCoverage() throws {
+        let question = "Do cyclists use energy?"
+        for answerer in [try answerer(Self.apart, lexicon: lexicon(), senses: 0), try answerer(Self.apart, lexicon: nil)] {
+            let coverage = try #require(answerer.analyse(question).candidates.first).coverage
+            let w = weights(answerer, question)
+            let expected = try #require(w["cyclists"]).advanced(by: try #require(w["energy"]))
+                / w.values.reduce(0, +)
+            #expect(abs(coverage - expected) < 1e-9)
+            #expect(answerer.answer(question).confidence == coverage)
+        }
+    }
+
+    @Test func aWordItsPassageHasIsCountedOnceNotTwice() throws {
+        // "use" stands in the passage, so coverage already counts it at half; the synonym in
+        // the sentence adds only the other half. "quixotic" is unknown and has no synonyms,
+        // which keeps the confidence below 1 where double counting would show.
+        let answerer = try answerer(["Cyclists expend energy quickly on steep hills. The use of gears helps."],
+                                    lexicon: lexicon())
+        let question = "Do quixotic cyclists use energy?"
+        let answer = answerer.answer(question)
+        #expect(answer.citations.first?.text == "Cyclists expend energy quickly on steep hills.")
+        let w = weights(answerer, question)
+        let total = w.values.reduce(0, +)
+        let expected = (try #require(w["cyclists"]) + (try #require(w["energy"])) + (try #require(w["use"]))) / total
+        #expect(abs(answer.confidence - expected) < 1e-9)
+        #expect(answer.confidence < 1)
+    }
+
+    @Test func aSynonymTheSentenceLacksAddsNothing() throws {
+        let answerer = try answerer(["Cyclists gain energy quickly on steep hills.", "Riders expend little."],
+                                    lexicon: lexicon())
+        let question = "Do cyclists use energy?"
+        let analysis = answerer.analyse(question)
+        let best = try #require(analysis.candidates.first)
+        #expect(answerer.answer(question).confidence == best.coverage)
+    }
+}
