@@ -7,9 +7,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Confidence is the coverage of the best sentence (see ``SentenceRanker``): the share
     /// of the question's idf weight that the sentence, or at half weight its passage,
     /// matches, with a word the sentence says through a synonym counted as matched
-    /// (``confidenceSynonymSenses``). The default is the threshold with the best decision accuracy (answered
-    /// correctly or rightly abstained) on the development questions,
-    /// `citebot eval TestSets/botox-vs-fillers-dev.jsonl --sweep`; see the README.
+    /// (``confidenceSynonymSenses``). The default was chosen for decision accuracy
+    /// (answered correctly or rightly abstained) with `citebot eval FILE --sweep`, first
+    /// on the development split and since checked on every question set; the README's
+    /// "Choosing the threshold" gives the figures.
     public var minScore: Double
     /// How many next-best sentences are kept as alternatives (for `:more` and ranking metrics).
     public var alternatives: Int
