@@ -147,6 +147,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case wholeSides = "whole-sides"
     case lists, auxiliaries, contrast
     case confidenceSynonyms = "confidence-synonyms"
+    case definitionPhrasing = "definition-phrasing"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -166,6 +167,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .auxiliaries: options.matchesAuxiliaries = false
         case .contrast: options.leadsWithContrast = false
         case .confidenceSynonyms: options.confidenceSynonymSenses = 0
+        case .definitionPhrasing: options.readsDefinitionPhrasing = false
         }
     }
 }

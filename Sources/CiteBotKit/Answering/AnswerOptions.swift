@@ -54,6 +54,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// synonym the sentence holds, which makes the word count as matched in the confidence
     /// but not in ranking (0: none; see ``Answerer/confidence(of:query:)``).
     public var confidenceSynonymSenses: Int
+    /// Whether "what's X", "what exactly is X" and "what counts as X" are read as definition
+    /// questions, as "what is X" is (see ``QuestionParser/readsDefinitionPhrasing``).
+    public var readsDefinitionPhrasing: Bool = true
     public var ranking: RankingOptions
 
     public init(

@@ -29,7 +29,7 @@ public final class Answerer: QuestionAnswering {
         self.index = index
         self.options = options
         self.analyzer = analyzer
-        self.parser = QuestionParser(analyzer: analyzer)
+        self.parser = QuestionParser(analyzer: analyzer, readsDefinitionPhrasing: options.readsDefinitionPhrasing)
         self.builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,
             correctsTypos: options.correctsTypos, synonymSenses: options.synonymSenses,

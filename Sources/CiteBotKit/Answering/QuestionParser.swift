@@ -16,10 +16,20 @@ public struct ParsedQuestion: Sendable, Hashable {
 /// The rules are about English question syntax only, never about any topic.
 public struct QuestionParser: Sendable {
     public let analyzer: Analyzer
+    /// Whether "what's X", "what exactly is X" and "what counts as X" ask for a definition,
+    /// as "what is X" does.
+    public var readsDefinitionPhrasing: Bool
 
-    public init(analyzer: Analyzer) {
+    public init(analyzer: Analyzer, readsDefinitionPhrasing: Bool = true) {
         self.analyzer = analyzer
+        self.readsDefinitionPhrasing = readsDefinitionPhrasing
     }
+
+    /// Adverbs that may stand between "what" and its verb ("what exactly is …").
+    static let hedges: Set<String> = ["exactly", "actually", "really", "precisely", "basically"]
+
+    /// Verbs that, followed by "as", ask what something is ("what counts as X").
+    static let countingVerbs: Set<String> = ["counts", "count", "qualifies"]
 
     /// Words that, right after "how", turn it into a quantity or duration question and
     /// carry no topic themselves.
@@ -51,10 +61,12 @@ public struct QuestionParser: Sendable {
     public func parse(_ question: String) -> ParsedQuestion {
         let tokens = analyzer.tokenizer.words(in: question)
         let words = tokens.map(\.surface)
-        let kind = Self.classify(words)
+        let kind = classify(words)
         var dropped = Set<String>()
         if kind == .comparison || kind == .definition {
             dropped.formUnion(Self.framingWords)
+            // "What counts as X?": the verb only asks what X is.
+            if kind == .definition, readsDefinitionPhrasing { dropped.formUnion(Self.countingVerbs) }
         } else {
             dropped.formUnion(["tell", "explain", "describe", "please"])
         }
@@ -89,30 +101,40 @@ public struct QuestionParser: Sendable {
         words.drop { openers.contains($0) }
     }
 
-    static func classify(_ words: [String]) -> QuestionKind {
+    func classify(_ words: [String]) -> QuestionKind {
         // Whole-word tests on the words themselves (a word never holds a space), rather than
         // substring searches of the joined question.
-        if words.contains(where: comparisonWords.contains)
+        if words.contains(where: Self.comparisonWords.contains)
             || (words.contains("different") && words.contains("from")) {
             return .comparison
         }
-        let body = Array(Self.body(of: words))
+        var body = Array(Self.body(of: words))
         guard let first = body.first else { return .other }
+        if readsDefinitionPhrasing, first.hasPrefix("what"), body.count > 2, Self.hedges.contains(body[1]) {
+            body.remove(at: 1)
+        }
         let second = body.count > 1 ? body[1] : ""
         switch first {
         case "how":
-            if let kind = howModifiers[second] { return kind }
+            if let kind = Self.howModifiers[second] { return kind }
             return .method
         case "why": return .reason
         case "when": return .time
         case "who", "whom", "whose": return .person
         case "where": return .place
         case "what", "what's", "whats", "which":
-            if timeNouns.contains(second) { return .time }
+            if Self.timeNouns.contains(second) { return .time }
             if ["cause", "causes", "caused"].contains(second) { return .reason }
             if ["is", "are", "was", "were", "s"].contains(second) { return .definition }
+            if readsDefinitionPhrasing {
+                // "What's X" is "what is X" with the verb inside the first word.
+                if first == "what's" || first == "whats" { return .definition }
+                if first == "what", Self.countingVerbs.contains(second), body.count > 2, body[2] == "as" {
+                    return .definition
+                }
+            }
             // "Which X …" picks items out of several; so does "what kinds of X …".
-            if first == "which" || listNouns.contains(second) { return .list }
+            if first == "which" || Self.listNouns.contains(second) { return .list }
             return .other
         case "define", "definition", "meaning": return .definition
         case "is", "are", "can", "could", "does", "do", "did", "was", "were", "will", "would",

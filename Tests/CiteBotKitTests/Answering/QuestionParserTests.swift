@@ -54,6 +54,38 @@ import Testing
         #expect(parser.parse(question).auxiliary == auxiliary)
     }
 
+    @Test(arguments: [
+        "What's a siphon?",
+        "whats a siphon",
+        "What exactly is a siphon?",
+        "what actually are siphons",
+        "What counts as a siphon?",
+        "so what exactly qualifies as a siphon",
+    ])
+    func readsVariantsOfWhatIsAsDefinitions(_ question: String) {
+        #expect(parser.parse(question).kind == .definition)
+        #expect(parser.parse(question).terms.map(\.term) == ["siphon"])
+    }
+
+    @Test(arguments: [
+        ("What's a siphon?", QuestionKind.other),
+        ("What exactly is a siphon?", .other),
+        ("What counts as a siphon?", .other),
+    ])
+    func definitionPhrasingCanBeSwitchedOff(_ question: String, _ kind: QuestionKind) {
+        let plain = QuestionParser(analyzer: Fixtures.analyzer, readsDefinitionPhrasing: false)
+        #expect(plain.parse(question).kind == kind)
+    }
+
+    @Test(arguments: [
+        ("What counts do you keep?", QuestionKind.other),
+        ("What exactly happened?", .other),
+        ("What exactly did they find?", .other),
+    ])
+    func leavesOtherWhatQuestionsAlone(_ question: String, _ kind: QuestionKind) {
+        #expect(parser.parse(question).kind == kind)
+    }
+
     @Test func splitsComparisonIntoSides() {
         let parsed = parser.parse("What is the difference between green tea and black coffee?")
         #expect(parsed.sides.map { $0.map(\.term) } == [["green", "tea"], ["black", "coffe"]])
