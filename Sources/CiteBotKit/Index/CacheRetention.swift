@@ -53,11 +53,17 @@ public struct CacheRetention: Sendable, Equatable {
         var kept = 0
         var bytes: Int64 = 0
         var deleted: [String] = []
+        // Once a file is over a limit, so is every older one: what is kept stays the most
+        // recently used files, never an older small file in place of a newer large one.
+        var full = false
         for file in files {
-            if file.name == keeping || (kept < maxFiles && bytes + file.size <= maxBytes) {
+            if file.name == keeping || (!full && kept < maxFiles && bytes + file.size <= maxBytes) {
                 kept += 1
                 bytes += file.size
-            } else if Self.examine(file.name, in: directoryDescriptor) == file, unlinkat(directoryDescriptor, file.name, 0) == 0 {
+                continue
+            }
+            full = true
+            if Self.examine(file.name, in: directoryDescriptor) == file, unlinkat(directoryDescriptor, file.name, 0) == 0 {
                 deleted.append(file.name)
             }
         }

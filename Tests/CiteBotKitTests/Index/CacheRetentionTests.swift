@@ -52,6 +52,19 @@ import Testing
         #expect(try Self.names(in: directory) == [1, 2, 5].map(Self.indexName))
     }
 
+    @Test func neverKeepsAnOlderFileOverANewerOneItDeleted() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Newest first: 2 (60 bytes) does not fit beside 1; 3 (10 bytes) would, but it is
+        // older than 2, and what is kept must be the most recently used files.
+        try Self.file(Self.indexName(1), in: directory, size: 50, age: 1)
+        try Self.file(Self.indexName(2), in: directory, size: 60, age: 2)
+        try Self.file(Self.indexName(3), in: directory, size: 10, age: 3)
+        let deleted = CacheRetention(maxFiles: 10, maxBytes: 100).prune(directory: directory.path, keeping: Self.indexName(1))
+        #expect(deleted == [Self.indexName(2), Self.indexName(3)])
+        #expect(try Self.names(in: directory) == [Self.indexName(1)])
+    }
+
     @Test func keepsTheMostRecentlyUsedFilesUpToTheByteLimit() throws {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
