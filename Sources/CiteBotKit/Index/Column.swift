@@ -1,7 +1,7 @@
-/// A read-only array of plain values that lives either in an allocation of its own or
+/// A read-only array of plain values that lives either in an array the column keeps or
 /// in place inside a memory-mapped index file.
 ///
-/// A freshly built index owns its columns; a loaded one reads them straight from the
+/// A freshly built index reads its columns from the arrays it built; a loaded one reads them straight from the
 /// mapped file, so loading copies nothing and only the pages a question touches are ever
 /// read from disk. Every subscript is bounds-checked like `Array`'s; the reader checks
 /// offsets and ids once at load, so reads through them stay in bounds by construction.
@@ -75,7 +75,8 @@ extension Column: ExpressibleByArrayLiteral {
 /// Memory holding column data: an array kept alive with the object, or a mapped file
 /// kept mapped while any column reads from it.
 final class ColumnMemory: Sendable {
-    /// Bit pattern of the first byte's address (0 for an empty array).
+    /// Bit pattern of the first byte's address (possibly 0 for an empty array; a column
+    /// of no elements never reads it).
     let address: UInt
     /// The adopted array, held only to keep its elements alive (and never mutated, so
     /// they never move).

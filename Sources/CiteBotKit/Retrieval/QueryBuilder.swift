@@ -83,7 +83,9 @@ public struct QueryBuilder: Sendable {
     }
 
     /// The corpus word closest to `surface`, if one is close enough: least edit distance,
-    /// then most frequent, then alphabetical.
+    /// then most frequent, then alphabetical by the string matched (the word, or with
+    /// ``correctsToStems`` a stem the corpus only uses inflected, shown as its most
+    /// frequent spelling).
     ///
     /// - Complexity: sub-linear in the vocabulary, through ``CorrectionIndex`` (built on first use).
     public func correction(for surface: String) -> (surface: String, id: Int32)? {
