@@ -153,7 +153,7 @@ public enum AnswerCues {
         ["such", "as"], ["including"], ["includes"], ["include"], ["for", "example"], ["for", "instance"],
     ]
 
-    /// The most words a list item after a comma may have ("…, lips, and around the mouth").
+    /// The most words a list item after a comma may have ("…, pears, and a bowl of plums").
     static let listItemWords = 5
 
     /// Whether the sentence lists items: a phrase that introduces examples ("such as",

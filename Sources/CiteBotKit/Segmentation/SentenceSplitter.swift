@@ -284,7 +284,7 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Whether the last word of `range` is a lower-case function word, which leaves a
-    /// phrase unfinished ("Another name for this idiom is").
+    /// phrase unfinished ("The usual name for this pattern is").
     private static func endsWithFunctionWord(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = range.upperBound
         while start > range.lowerBound, isASCIILetter(bytes[start - 1]) { start -= 1 }

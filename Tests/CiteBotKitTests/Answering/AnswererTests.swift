@@ -334,16 +334,16 @@ import Testing
         // The naming sentence earns the definition cue and, referring back, stands for the
         // sentence before it, which says what the named thing is. Without naming cues
         // the sentence that opens with the subject wins.
-        let corpus = "Some wrinkles come from muscles moving under the skin. These are known as dynamic wrinkles. "
-            + "Dynamic wrinkles include frown lines on the forehead."
+        let corpus = "Some kettles switch themselves off once the water boils. These are known as automatic kettles. "
+            + "Automatic kettles include models with a steam sensor in the lid."
         let index = try Fixtures.index([corpus])
         func cited(_ options: AnswerOptions) -> String? {
             Answerer(index: index, analyzer: Fixtures.analyzer, options: options)
-                .answer("What are dynamic wrinkles?").citations.first?.text
+                .answer("What are automatic kettles?").citations.first?.text
         }
-        #expect(cited(AnswerOptions(minScore: 0)) == "Some wrinkles come from muscles moving under the skin.")
+        #expect(cited(AnswerOptions(minScore: 0)) == "Some kettles switch themselves off once the water boils.")
         #expect(cited(AnswerOptions(minScore: 0, recognisesNaming: false))
-            == "Dynamic wrinkles include frown lines on the forehead.")
+            == "Automatic kettles include models with a steam sensor in the lid.")
     }
 }
 

@@ -194,7 +194,7 @@ import Foundation
     }
 
     @Test func aLineEndingOnAFunctionWordIsNoLabel() {
-        let text = "Another name for this idiom is\nSchwartzian transform, after its author."
+        let text = "The usual name for this pattern is\nDouble Dispatch, after how it picks a method."
         #expect(quoted(text) == [text])
         #expect(roles(text) == [.statement])
     }
