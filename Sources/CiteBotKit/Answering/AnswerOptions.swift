@@ -5,8 +5,8 @@ public struct AnswerOptions: Sendable, Equatable {
     /// The least confidence, in [0, 1], at which citebot answers rather than abstains.
     ///
     /// Confidence is the coverage of the best sentence (see ``SentenceRanker``): the share
-    /// of the question's idf weight that the sentence, or at half weight its passage,
-    /// matches, with a word the sentence says through a synonym counted as matched
+    /// of the question's idf weight that the sentence, or at half weight its passage or the
+    /// title it stands under, matches, with a word the sentence says through a synonym counted as matched
     /// (``confidenceSynonymSenses``). The default was chosen for decision accuracy
     /// (answered correctly or rightly abstained) with `citebot eval FILE --sweep`, first
     /// on the development split and since checked on every question set; the README's
@@ -57,6 +57,7 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether "what's X", "what exactly is X" and "what counts as X" are read as definition
     /// questions, as "what is X" is (see ``QuestionParser/readsDefinitionPhrasing``).
     public var readsDefinitionPhrasing: Bool = true
+    /// How candidate sentences are scored (see ``SentenceRanker``).
     public var ranking: RankingOptions
 
     public init(

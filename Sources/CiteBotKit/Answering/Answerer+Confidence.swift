@@ -7,10 +7,13 @@ extension Answerer {
     /// in sentences about something else. Once a sentence has been chosen on its other words,
     /// a later-sense synonym inside it ("expend" for "use") is evidence that the sentence says
     /// the question's word in other words, and that is what confidence measures. With t a
-    /// question term, w_t its weight, S the sentence's terms and c_t the share its coverage
-    /// already gives t (½ when only the passage or title has t, otherwise 0):
+    /// question term, w_t its weight, S the sentence's terms, syn₁(t) the synonyms ranking
+    /// already matches (coverage counts those), syn(t) those of the first
+    /// ``AnswerOptions/confidenceSynonymSenses`` senses (single words, stop words left out)
+    /// and c_t the share coverage already gives t (½ when only the passage or title has t,
+    /// otherwise 0):
     ///
-    ///     confidence = clamp(coverage + Σ_{t ∉ S, syn(t) ∩ S ≠ ∅} (1 − c_t) · w_t / Σ_t w_t, 0, 1)
+    ///     confidence = clamp(coverage + Σ_{t ∉ S, syn₁(t) ∩ S = ∅, syn(t) ∩ S ≠ ∅} (1 − c_t) · w_t / Σ_t w_t, 0, 1)
     ///
     /// Without a lexicon, or with the option at 0, confidence is the coverage.
     ///
