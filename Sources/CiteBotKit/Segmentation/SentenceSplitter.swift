@@ -238,12 +238,14 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// Whether a line can open text of its own after a label: it starts with a capital
-    /// letter or a digit. A line that starts in lower case or with markup ("<https://…>",
+    /// letter, a digit, or a letter of a script without case (which has no lower case to
+    /// carry on in). A line that starts in lower case or with markup ("<https://…>",
     /// "`name`", ":role:", "(") carries on the line before it.
     private static func opensText(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let byte = bytes[index]
         if byte < 0x80 { return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || isDigit(byte) }
-        return firstScalar(at: index, in: bytes)?.properties.isUppercase ?? false
+        guard let properties = firstScalar(at: index, in: bytes)?.properties else { return false }
+        return properties.isAlphabetic && !properties.isLowercase
     }
 
     /// A reStructuredText explicit markup line: ".. directive::", ".. _label:", ".. comment".

@@ -193,6 +193,13 @@ import Foundation
         #expect(quoted(text).first?.contains("\n") == true, "\(text)")
     }
 
+    /// Scripts without letter case cannot start a line in lower case, so their text after a
+    /// label opens a paragraph of its own, as a capitalised line does.
+    @Test(arguments: ["概要\n这是一个说明。", "Überblick\nÄpfel sind rund.", "Summary\n概要を説明します。"])
+    func aLineInAScriptWithoutCaseOpensTextAfterALabel(_ text: String) {
+        #expect(roles(text) == [.heading, .statement], "\(text)")
+    }
+
     @Test func aLineEndingOnAFunctionWordIsNoLabel() {
         let text = "The usual name for this pattern is\nDouble Dispatch, after how it picks a method."
         #expect(quoted(text) == [text])
