@@ -84,8 +84,8 @@ public struct QueryBuilder: Sendable {
 
     /// The corpus word closest to `surface`, if one is close enough: least edit distance,
     /// then most frequent, then alphabetical by the string matched (the word, or with
-    /// ``correctsToStems`` a stem the corpus only uses inflected, shown as its most
-    /// frequent spelling).
+    /// ``correctsToStems`` a stem the corpus only uses inflected, counted as often as all
+    /// its spellings together and shown as its most frequent one).
     ///
     /// - Complexity: sub-linear in the vocabulary, through ``CorrectionIndex`` (built on first use).
     public func correction(for surface: String) -> (surface: String, id: Int32)? {
