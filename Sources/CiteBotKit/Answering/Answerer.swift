@@ -132,7 +132,7 @@ public final class Answerer: QuestionAnswering {
     }
 
     /// The share of question term pairs that stand within three content words of each
-    /// other in the sentence (either order): phrases such as "nerve signals" matched whole.
+    /// other in the sentence (either order): phrases such as "interest rate" matched whole.
     static func proximity(_ pairs: [(String, String)], in stems: [String]) -> Double {
         var near = 0
         for (a, b) in pairs {
