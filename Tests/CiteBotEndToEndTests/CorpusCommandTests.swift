@@ -42,6 +42,8 @@ import Testing
         #expect(errors.count == 2)
         #expect(errors.first?.hasPrefix("citebot: error: corpus path '\(missing.path)' does not exist") == true)
         #expect(errors.last?.hasPrefix("citebot: error: no .txt or .md files found in '\(empty.path)'") == true)
+        // The paths came from :corpus, so no message tells the user to pass a command-line option.
+        #expect(!result.stderr.contains("--corpus"))
     }
 
     @Test func reloadReadsChangedFiles() throws {

@@ -1,4 +1,5 @@
-/// Why a corpus could not be loaded; each message says what to do.
+/// Why a corpus could not be loaded; each message says what to do, in words that fit
+/// wherever the paths came from (a `--corpus` option or the REPL's `:corpus`).
 public enum CorpusError: Error, CustomStringConvertible, Equatable {
     case missingPath(String)
     case unreadable(path: String, reason: String)
@@ -8,11 +9,11 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .missingPath(let path):
-            return "corpus path '\(path)' does not exist; check the spelling or pass another --corpus"
+            return "corpus path '\(path)' does not exist; check the spelling or give another path"
         case .unreadable(let path, let reason):
             return "cannot read '\(path)': \(reason)"
         case .noDocuments(let paths):
-            return "no .txt or .md files found in \(Self.list(paths)); point --corpus at a file or a folder of text files"
+            return "no .txt or .md files found in \(Self.list(paths)); give a text file or a folder that holds some"
         case .noIndexableText(let paths):
             return "the corpus \(Self.list(paths)) contains no indexable text (files are empty or have no words)"
         }
