@@ -15,10 +15,9 @@ import Testing
         ("TestSets/python-docs.jsonl", "TestSets/corpora/python-docs"),
     ]
 
-    @Test(arguments: sets.map(\.questions))
-    func everyEvidenceStringMatchesACitableSentence(_ questionsPath: String) throws {
+    @Test(arguments: sets)
+    func everyEvidenceStringMatchesACitableSentence(_ questionsPath: String, corpusPath: String) throws {
         let root = Fixtures.repositoryRoot
-        let corpusPath = try #require(Self.sets.first { $0.questions == questionsPath }).corpus
         let (documents, warnings) = try CorpusLoader().load([root.appendingPathComponent(corpusPath).path])
         #expect(warnings.isEmpty)
         var citable: [String] = []
