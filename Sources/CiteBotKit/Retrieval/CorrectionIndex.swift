@@ -46,7 +46,9 @@ struct CorrectionIndex: Sendable {
                 slot.display = surface
                 slot.best = entry.count
             }
-            slot.total += entry.count
+            // Counts come from the index file; a crafted one must not overflow the sum.
+            let (sum, overflow) = slot.total.addingReportingOverflow(entry.count)
+            slot.total = overflow ? (entry.count > 0 ? .max : .min) : sum
             byTerm[entry.term] = slot
         }
         for (term, slot) in byTerm {
