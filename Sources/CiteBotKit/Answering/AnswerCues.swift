@@ -141,11 +141,23 @@ public enum AnswerCues {
         "differ", "differs", "different", "difference", "than",
     ]
 
-    /// Whether the sentence's `words` set things against each other ("X lasts longer than
-    /// Y", "unlike X, Y …", "X …, whereas Y …"): with both sides of a comparison named, such
-    /// a sentence compares them directly.
-    public static func contrasts(_ words: [String]) -> Bool {
-        words.contains(where: contrastWords.contains)
+    /// Whether the sentence's `words` set the `sides` of a comparison against each other
+    /// ("X lasts longer than Y", "unlike X, Y …", "X …, whereas Y …"): a contrast word that
+    /// opens the sentence, or one that stands after a word of one side and before a word of
+    /// another. With every side on one side of it ("X and Y are given in clinics more often
+    /// than not"), the contrast word compares something else.
+    ///
+    /// - Parameter sides: each side's terms (stems, as `stem` gives them).
+    /// - Complexity: O(words × sides).
+    public static func contrasts(_ words: [String], sides: [Set<String>], stem: (String) -> String) -> Bool {
+        let side = words.map { word in sides.firstIndex { $0.contains(stem(word)) } }
+        for (position, word) in words.enumerated() where contrastWords.contains(word) {
+            if position == 0 { return true }
+            let before = Set(side[..<position].compactMap { $0 })
+            let after = Set(side[(position + 1)...].compactMap { $0 })
+            if before.contains(where: { first in after.contains { $0 != first } }) { return true }
+        }
+        return false
     }
 
     /// Phrases that introduce examples or members of a group.

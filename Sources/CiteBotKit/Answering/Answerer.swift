@@ -224,7 +224,7 @@ public final class Answerer: QuestionAnswering {
     /// only when it has all of that side's terms: "X prices rose" still describes X alone.
     ///
     /// With ``AnswerOptions/leadsWithContrast``, the best candidate that names every side
-    /// whole and contrasts them (``AnswerCues/contrasts(_:)``: "X lasts longer than Y",
+    /// whole and contrasts them (``AnswerCues/contrasts(_:sides:stem:)``: "X lasts longer than Y",
     /// "unlike X, Y …") is cited first: it answers the comparison in one sentence, and the
     /// sentences per side follow it.
     ///
@@ -250,9 +250,11 @@ public final class Answerer: QuestionAnswering {
             let pick = fresh.first { candidate in !others.contains { names(candidate, side: $0) } } ?? fresh.first
             if let pick { chosen.append(pick) }
         }
+        let sideTerms = sides.map { Set($0.map(\.term)) }
         if options.leadsWithContrast, let contrast = candidates.first(where: { candidate in
             sideIDs.allSatisfy { !$0.isEmpty && matches(candidate, $0) == $0.count }
-                && AnswerCues.contrasts(analyzer.tokenizer.words(in: index.text(ofSentence: candidate.sentence)).map(\.surface))
+                && AnswerCues.contrasts(analyzer.tokenizer.words(in: index.text(ofSentence: candidate.sentence)).map(\.surface),
+                                        sides: sideTerms, stem: analyzer.stem)
         }) {
             chosen.removeAll { $0.sentence == contrast.sentence }
             chosen.insert(contrast, at: 0)

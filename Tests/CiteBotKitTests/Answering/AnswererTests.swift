@@ -149,6 +149,23 @@ import Testing
         #expect(plain.text == "Tea grows on misty hillsides. [1] Coffee grows in the tropics. [2]")
     }
 
+    /// "than" in "more often than not" compares neither side with the other: a sentence that
+    /// names both sides before it is no contrast, so the answer leads with the sides.
+    @Test func comparisonDoesNotLeadWithAContrastWordThatComparesSomethingElse() throws {
+        let corpus = """
+            Tea grows on misty hillsides.
+
+            Coffee grows in the tropics.
+
+            Tea and coffee are served hot more often than not.
+            """
+        let answer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer,
+                              options: AnswerOptions(minScore: 0, leadsWithContrast: true))
+            .answer("tea vs coffee")
+        #expect(answer.citations.first?.text == "Tea grows on misty hillsides.")
+        #expect(answer.text == "Tea grows on misty hillsides. [1] Coffee grows in the tropics. [2]")
+    }
+
     @Test func topKCitesDistinctSentencesBestFirst() throws {
         let answer = try answerer(AnswerOptions(topK: 3, minScore: 0)).answer("kettle water boils")
         #expect(answer.citations.count == 3)
@@ -298,12 +315,17 @@ import Testing
 
     @Test(arguments: [
         ("Tea costs less than coffee.", true),
+        ("Coffee costs more than tea.", true),
         ("Unlike tea, coffee is roasted.", true),
         ("Tea is picked, whereas coffee is harvested.", true),
         ("Tea and coffee are both drunk hot.", false),
+        // Both sides stand before the contrast word: it compares something else.
+        ("Tea and coffee are drunk hot more often than not.", false),
+        ("Tea is drunk hot more often than not, and so is coffee.", true),
     ])
-    func contrastsBySettingThingsAgainstEachOther(_ sentence: String, _ expected: Bool) {
-        #expect(AnswerCues.contrasts(words(sentence)) == expected, "\(sentence)")
+    func contrastsBySettingTheSidesAgainstEachOther(_ sentence: String, _ expected: Bool) {
+        let sides: [Set<String>] = [["tea"], [Fixtures.analyzer.stem("coffee")]]
+        #expect(AnswerCues.contrasts(words(sentence), sides: sides, stem: Fixtures.analyzer.stem) == expected, "\(sentence)")
     }
 
     @Test func definesSubjectAfterColonOrVerb() {
