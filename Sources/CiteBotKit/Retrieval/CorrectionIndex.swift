@@ -97,6 +97,18 @@ struct CorrectionIndex: Sendable {
         self.mask = mask
     }
 
+    /// A corpus word within the correction distance of a typed word.
+    struct Candidate: Sendable, Equatable {
+        /// The string matched: a surface form, or a stem the corpus only uses inflected.
+        let key: String
+        /// How the candidate is shown: the key, or for a stem its most frequent spelling.
+        let surface: String
+        let id: Int32
+        let distance: Int
+        /// How often the corpus uses the key (for a stem, all its spellings together).
+        let count: Int
+    }
+
     /// The corpus word closest to `surface`, if one is close enough (see ``QueryBuilder/correction(for:)``).
     ///
     /// - Complexity: O(n² · candidates) for a word of n letters; independent of the vocabulary's size
@@ -104,15 +116,35 @@ struct CorrectionIndex: Sendable {
     /// - Parameter includingStems: whether stems that are not themselves surface forms
     ///   are candidates (see ``init(vocabulary:)``).
     func correction(for surface: String, includingStems: Bool = true) -> (surface: String, id: Int32)? {
+        Self.best(of: candidates(for: surface, includingStems: includingStems)).map { ($0.surface, $0.id) }
+    }
+
+    /// The preferred of `candidates` by the correction rule: least distance, then most
+    /// frequent in the corpus, then alphabetical by key (keys are unique, so the order is total).
+    static func best(of candidates: [Candidate]) -> Candidate? {
+        // Counts are compared, not negated: a crafted index's count may be Int.min.
+        candidates.min { a, b in
+            if a.distance != b.distance { return a.distance < b.distance }
+            if a.count != b.count { return a.count > b.count }
+            return a.key < b.key
+        }
+    }
+
+    /// Every corpus word within the correction distance of `surface` (1 for words of 4–7
+    /// letters, 2 from 8 letters on), in no particular order; empty for words under 4
+    /// letters or with a scalar that is not a letter.
+    ///
+    /// - Complexity: as ``correction(for:includingStems:)``.
+    func candidates(for surface: String, includingStems: Bool = true) -> [Candidate] {
         let letters = Array(surface.unicodeScalars)
-        guard letters.count >= 4, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
+        guard letters.count >= 4, letters.allSatisfy({ $0.properties.isAlphabetic }) else { return [] }
         let limit = letters.count >= 8 ? 2 : 1
         var seen = Set<Int32>()
         Self.forEachVariant(of: letters[...], depth: limit) { hash in
             let bucket = Int(truncatingIfNeeded: hash) & mask
             for i in bucketOffsets[bucket]..<bucketOffsets[bucket + 1] { seen.insert(bucketEntries[Int(i)]) }
         }
-        var best: (key: String, surface: String, id: Int32, distance: Int, count: Int)? = nil
+        var found: [Candidate] = []
         for candidate in seen {
             let i = Int(candidate)
             if isStem[i] && !includingStems { continue }
@@ -120,16 +152,9 @@ struct CorrectionIndex: Sendable {
             guard abs(word.count - letters.count) <= limit else { continue }
             let distance = editDistance(letters, word, limit: limit)
             guard distance <= limit else { continue }
-            let count = counts[i]
-            if let current = best {
-                let better = distance < current.distance
-                    || (distance == current.distance && count > current.count)
-                    || (distance == current.distance && count == current.count && keys[i] < current.key)
-                if !better { continue }
-            }
-            best = (keys[i], surfaces[i], terms[i], distance, count)
+            found.append(Candidate(key: keys[i], surface: surfaces[i], id: terms[i], distance: distance, count: counts[i]))
         }
-        return best.map { ($0.surface, $0.id) }
+        return found
     }
 
     /// Calls `body` with the hash of `word` and of every string made by deleting up to

@@ -73,6 +73,25 @@ import Testing
         }
     }
 
+    @Test(arguments: ["wrinkels", "cots", "cost", "musles", "fillrs", "hyaluronik", "acd", "zzzz"])
+    func candidatesAreEveryWordWithinTheDistance(typed: String) throws {
+        let index = try Fixtures.index([Self.vocabularyText])
+        let correction = CorrectionIndex(vocabulary: index.vocabulary)
+        let letters = Array(typed.unicodeScalars)
+        let limit = letters.count >= 8 ? 2 : 1
+        let expected = letters.count < 4 ? [] : index.vocabulary.surfaces.keys.filter {
+            editDistance(letters, Array($0.unicodeScalars), limit: limit) <= limit
+        }.sorted()
+        let found = correction.candidates(for: typed, includingStems: false)
+        #expect(found.map(\.key).sorted() == expected, "\(typed)")
+        for candidate in found {
+            #expect(candidate.distance == editDistance(letters, Array(candidate.key.unicodeScalars), limit: limit))
+        }
+        // The correction is the best of the candidates.
+        #expect(correction.correction(for: typed, includingStems: false)?.surface
+                == CorrectionIndex.best(of: found)?.surface)
+    }
+
     @Test func correctsThroughTheQueryBuilder() throws {
         let index = try Fixtures.index([Self.vocabularyText])
         let builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer)
