@@ -148,6 +148,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case lists, auxiliaries, contrast
     case confidenceSynonyms = "confidence-synonyms"
     case definitionPhrasing = "definition-phrasing"
+    case baseFormTypos = "base-form-typos"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -168,6 +169,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .contrast: options.leadsWithContrast = false
         case .confidenceSynonyms: options.confidenceSynonymSenses = 0
         case .definitionPhrasing: options.readsDefinitionPhrasing = false
+        case .baseFormTypos: options.correctsToSameBaseForm = false
         }
     }
 }

@@ -105,6 +105,22 @@ public final class WordNetLexicon: Sendable {
         !lemmas(of: word).isEmpty
     }
 
+    /// Whether WordNet lists `word` as it is spelled: as a base form in an index, or as an
+    /// irregular form in an exception list (`mice`).
+    ///
+    /// ``contains(_:)`` also accepts words known only through Morphy's regular rules of
+    /// detachment, and those rules accept misspelt inflections: "runing" passes as
+    /// "run" + "ing" and "easyer" as "easy" + "er". A word listed as spelled is a real
+    /// word; one recognised only through the rules may be a typo.
+    ///
+    /// - Complexity: O(p · log n) for p parts of speech and files of n bytes.
+    public func listsAsSpelled(_ word: String) -> Bool {
+        guard let key = Self.key(for: word) else { return false }
+        return categories.contains { category in
+            !category.index.lines(withKey: key).isEmpty || !category.exceptions.lines(withKey: key).isEmpty
+        }
+    }
+
     /// Whether WordNet lists `word` only as an adverb ("actually", "usually"): a word that
     /// says how or how often, not what a question is about.
     ///

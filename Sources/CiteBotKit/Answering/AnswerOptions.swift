@@ -36,6 +36,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether question words the corpus lacks and the lexicon lists only as adverbs are
     /// ignored (see ``QueryBuilder/dropsUnknownAdverbs``).
     public var dropsUnknownAdverbs: Bool
+    /// Whether a real word the corpus lacks is corrected to a near corpus word with the
+    /// same base form (see ``QueryBuilder/correctsToSameBaseForm``).
+    public var correctsToSameBaseForm: Bool = true
     /// Whether, when choosing one sentence per side of a comparison, a sentence counts as
     /// naming the other side only when it has every term of that side, rather than any one
     /// (see ``Answerer/comparisonEvidence(_:sides:)``).

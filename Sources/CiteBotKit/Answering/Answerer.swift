@@ -33,7 +33,8 @@ public final class Answerer: QuestionAnswering {
         self.builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,
             correctsTypos: options.correctsTypos, synonymSenses: options.synonymSenses,
-            correctsToStems: options.correctsToStems, dropsUnknownAdverbs: options.dropsUnknownAdverbs)
+            correctsToStems: options.correctsToStems, dropsUnknownAdverbs: options.dropsUnknownAdverbs,
+            correctsToSameBaseForm: options.correctsToSameBaseForm)
         self.ranker = SentenceRanker(index: index, options: options.ranking)
     }
 

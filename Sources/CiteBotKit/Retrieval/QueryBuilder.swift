@@ -6,7 +6,10 @@
 /// letters on) the most frequent such word replaces it; a stem the corpus uses only
 /// inflected counts as such a word ("wrok" → "works"). Words the corpus knows are
 /// never changed, words under 4 letters are never corrected, and neither are real
-/// English words when a lexicon is available ("cost" is not a typo of "lost").
+/// English words when a lexicon is available ("cost" is not a typo of "lost"), except
+/// a word that only looks real: one the lexicon knows only by its rules of detachment
+/// and that shares a base form with a near corpus word is that word misspelt ("runing",
+/// read as "run" + "ing", is "running").
 ///
 /// With a lexicon, each word's synonyms (its first WordNet senses) that occur in the
 /// corpus are added as alternatives: "used" also matches "utilized".
@@ -24,12 +27,20 @@ public struct QueryBuilder: Sendable {
     /// Whether question words that the corpus lacks and the lexicon lists only as adverbs
     /// are left out of the query.
     public var dropsUnknownAdverbs: Bool
+    /// Whether a real English word the corpus lacks is still corrected to a corpus word
+    /// within the correction distance that shares one of its base forms, when the lexicon
+    /// knows the word only through its rules of detachment: it takes a misspelt
+    /// inflection ("runing", "easyer") for a regular one of the same word, which the
+    /// corpus spells its own way ("running", "easier"). A word the lexicon lists as
+    /// spelled ("lose") is kept even beside another form of it ("lost").
+    public var correctsToSameBaseForm: Bool
 
     public init(
         index: CorpusIndex, analyzer: Analyzer, lexicon: WordNetLexicon? = nil,
         correctsTypos: Bool = true, synonymSenses: Int = 3, correctsToStems: Bool = true,
-        dropsUnknownAdverbs: Bool = true
+        dropsUnknownAdverbs: Bool = true, correctsToSameBaseForm: Bool = true
     ) {
+        self.correctsToSameBaseForm = correctsToSameBaseForm
         self.dropsUnknownAdverbs = dropsUnknownAdverbs
         self.correctsToStems = correctsToStems
         self.index = index
@@ -47,8 +58,7 @@ public struct QueryBuilder: Sendable {
         for term in terms {
             var resolved = QueryTerm(surface: term.surface, term: term.term, id: index.vocabulary.id(of: term.term),
                                      weight: unknownIDF)
-            if resolved.id == nil, correctsTypos, !(lexicon?.contains(term.surface) ?? false),
-               let fix = correction(for: term.surface) {
+            if resolved.id == nil, correctsTypos, let fix = correction(ofUnknown: term.surface) {
                 resolved.correction = fix.surface
                 resolved.term = index.vocabulary.terms[Int(fix.id)]
                 resolved.id = fix.id
@@ -80,6 +90,26 @@ public struct QueryBuilder: Sendable {
             words.append(synonym)
         }
         return (ids, words)
+    }
+
+    /// The correction of a question word the corpus lacks, or nil to keep it: the closest
+    /// corpus word (``correction(for:)``), unless the lexicon knows the word, which is then
+    /// corrected only as ``correctsToSameBaseForm`` says, choosing among its candidates by
+    /// the same rule.
+    ///
+    /// - Complexity: as ``correction(for:)``, plus a few lexicon lookups per candidate
+    ///   for a word the lexicon lists.
+    func correction(ofUnknown surface: String) -> (surface: String, id: Int32)? {
+        guard let lexicon, lexicon.contains(surface) else { return correction(for: surface) }
+        // A word listed as spelled ("lose") is not misspelt, even when the corpus has
+        // another form of it ("lost"); only one recognised by the rules of detachment may be.
+        guard correctsToSameBaseForm, !lexicon.listsAsSpelled(surface) else { return nil }
+        let candidates = index.corrections.index(for: index.vocabulary)
+            .candidates(for: surface, includingStems: correctsToStems)
+        guard !candidates.isEmpty else { return nil }
+        let own = Set(lexicon.baseForms(of: surface))
+        let same = candidates.filter { !own.isDisjoint(with: lexicon.baseForms(of: $0.surface)) }
+        return CorrectionIndex.best(of: same).map { ($0.surface, $0.id) }
     }
 
     /// The corpus word closest to `surface`, if one is close enough: least edit distance,

@@ -35,6 +35,20 @@ private func fixtureLexicon() throws -> WordNetLexicon {
         #expect(!lexicon.isOnlyAdverb("qwxz"))  // not a word at all
     }
 
+    @Test(arguments: [
+        ("large", true),  // index.adj
+        ("go on", true),  // a collocation in index.verb
+        ("mice", true),  // noun.exc
+        ("Running", true),  // verb.exc, lower-cased first
+        ("larger", false),  // known only as large + "er"
+        ("runing", false),  // known only as run + "ing", a misspelling Morphy accepts
+        ("qwxz", false),
+        ("", false),
+    ])
+    func tellsWordsListedAsSpelledFromOnesKnownByRule(_ word: String, _ listed: Bool) throws {
+        #expect(try fixtureLexicon().listsAsSpelled(word) == listed)
+    }
+
     @Test func acceptsADirectoryWithATrailingSlash() throws {
         let lexicon = try #require(WordNetLexicon(directory: try wordNetFixture() + "/"))
         #expect(lexicon.contains("mouse"))

@@ -56,6 +56,51 @@ import Testing
         #expect(try query("utilzed", lexicon: lexicon()).terms.first?.correction == "utilized")
     }
 
+    /// The first query term for `text` over `corpus`, with the fixture lexicon unless told otherwise.
+    func firstTerm(_ text: String, corpus: String, lexicon: WordNetLexicon?,
+                   sameBaseForm: Bool = true) throws -> QueryTerm {
+        let index = try Fixtures.index([corpus])
+        let builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: lexicon,
+                                   correctsToSameBaseForm: sameBaseForm)
+        return try #require(builder.query(for: Fixtures.analyzer.terms(in: text)).terms.first)
+    }
+
+    @Test func aMisspeltInflectionBecomesTheCorpusFormOfTheSameWord() throws {
+        // The fixture's Morphy reads "runing" as "run" + "ing", so it passes as a real
+        // word; "running" (verb.exc) shares the base form "run".
+        let corpus = "The dog keeps running daily."
+        #expect(try lexicon().contains("runing"))
+        let fixed = try firstTerm("runing", corpus: corpus, lexicon: lexicon())
+        #expect(fixed.correction == "running" && fixed.id != nil)
+        let kept = try firstTerm("runing", corpus: corpus, lexicon: lexicon(), sameBaseForm: false)
+        #expect(kept.correction == nil && kept.id == nil)
+    }
+
+    @Test func aWordListedAsSpelledKeepsItsFormBesideAnotherFormOfIt() throws {
+        // "large" and "larger" share the base form "large" and stem apart, but "large" is
+        // a word as typed, not a misspelling.
+        let term = try firstTerm("large", corpus: "Prices grow larger yearly.", lexicon: lexicon())
+        #expect(term.correction == nil && term.id == nil)
+    }
+
+    @Test func aRealInflectionOfAnotherWordIsNotCorrected() throws {
+        // "hoped" (hope + "d") is one edit from the corpus word "hooped", whose base forms
+        // the lexicon does not share; without a lexicon it would be corrected.
+        let corpus = "The barrels were hooped."
+        #expect(try firstTerm("hoped", corpus: corpus, lexicon: nil).correction == "hooped")
+        let term = try firstTerm("hoped", corpus: corpus, lexicon: lexicon())
+        #expect(term.correction == nil && term.id == nil)
+    }
+
+    @Test func aWordTheCorpusHasIsNeverCorrected() throws {
+        // The corpus itself spells "runing"; the question's word is matched as it is.
+        let corpus = "Runing shoes wear out. The dog keeps running daily."
+        let index = try Fixtures.index([corpus])
+        let term = try firstTerm("runing", corpus: corpus, lexicon: lexicon())
+        #expect(term.correction == nil)
+        #expect(term.id != nil && term.id == index.vocabulary.id(of: Fixtures.analyzer.stem("runing")))
+    }
+
     @Test func synonymMatchesCountTowardCoverageAtTheirShare() throws {
         let index = try Fixtures.index([Self.corpus])
         let q = try query("use tool", lexicon: lexicon())
