@@ -103,7 +103,8 @@ struct REPL {
           :more      the next-best evidence for the last question
           :why       the words matched for the last answer, with their weights
           :corpus    the files answers come from; :corpus PATH… answers from other
-                     files or folders instead (paths separated by spaces)
+                     files or folders instead (separated by spaces; quote a path
+                     that has spaces, "My Notes", or escape them, My\\ Notes)
           :reload    read the corpus again after its files changed
           :quit      leave (Ctrl-D works too)
         A follow-up such as "is it permanent?" or "what about X?" is read with the
@@ -204,7 +205,14 @@ struct REPL {
         case ":why":
             why()
         case ":corpus":
-            let paths = input.split(whereSeparator: \.isWhitespace).dropFirst().map { Self.expandingTilde(String($0)) }
+            let arguments = input.drop { !$0.isWhitespace }
+            let paths: [String]
+            do {
+                paths = try CommandWords.split(String(arguments)).map { Self.expandingTilde($0) }
+            } catch {
+                Terminal.write("Cannot read the paths: \(error). Still answering from \(TextRenderer.escaped(session.sourceDescription)).\n")
+                return true
+            }
             if paths.isEmpty {
                 Terminal.write("Answering from \(TextRenderer.escaped(session.sourceDescription)): \(session.summary).\n")
             } else {

@@ -46,6 +46,31 @@ import Testing
         #expect(!result.stderr.contains("--corpus"))
     }
 
+    /// Paths with spaces are quoted or escaped as in a shell; a quote left open is a
+    /// message, and the corpus in use stays.
+    @Test func takesQuotedPathsWithSpaces() throws {
+        let root = try Binary.temporaryDirectory()
+        let notes = root.appendingPathComponent("My Notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try "An electric kettle boils water in about three minutes.\n".write(
+            to: notes.appendingPathComponent("kettle.txt"), atomically: true, encoding: .utf8)
+        let escaped = notes.path.replacingOccurrences(of: " ", with: "\\ ")
+        let input = [":corpus \"\(notes.path)", ":corpus \"\(notes.path)\"", ":corpus '\(notes.path)'", ":corpus \(escaped)"]
+            .joined(separator: "\n") + "\n"
+        let result = try Binary.run(["chat"], input: input, environment: [
+            "XDG_CACHE_HOME": root.appendingPathComponent("cache").path, "HOME": root.path,
+        ])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(Array(lines.dropFirst()) == [
+            "Cannot read the paths: a \" quote is not closed; end the path with \". Still answering from corpus.",
+            "Now answering from \(notes.path): 1 document, 1 sentence indexed.",
+            "Now answering from \(notes.path): 1 document, 1 sentence indexed.",
+            "Now answering from \(notes.path): 1 document, 1 sentence indexed.",
+        ])
+        #expect(result.stderr.isEmpty)
+    }
+
     @Test func reloadReadsChangedFiles() throws {
         let state = try Binary.temporaryDirectory()
         let folder = state.appendingPathComponent("notes")
