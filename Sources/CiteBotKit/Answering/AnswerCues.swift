@@ -259,17 +259,31 @@ public enum AnswerCues {
 
     /// A number (or range of numbers) and the word it counts ("20 units", "two or three
     /// sessions"), or a span of time when that is what the number measures.
-    public static func quantitySpan(in words: [String], stopWords: Set<String>) -> Range<Int>? {
-        if let duration = durationSpan(in: words) { return duration }
-        guard let start = words.firstIndex(where: { isNumber($0) && !["half", "couple"].contains($0) }) else {
-            return nil
+    ///
+    /// A number that counts what the question counts comes first: "How many calories …?" is
+    /// answered by "400 to 500 calories", not by the "an hour" beside it.
+    ///
+    /// - Parameter counting: what the question counts (``ParsedQuestion/counted``), as stems
+    ///   that `stem` gives.
+    public static func quantitySpan(
+        in words: [String], stopWords: Set<String>, counting: Set<String> = [], stem: (String) -> String = { $0 }
+    ) -> Range<Int>? {
+        var numbers: [Range<Int>] = []
+        var start = 0
+        while let first = words[start...].firstIndex(where: { isNumber($0) && !["half", "couple"].contains($0) }) {
+            var end = first + 1
+            // A range: "3 to 4", "two or three".
+            if end + 1 < words.count, ["to", "or", "and"].contains(words[end]), isNumber(words[end + 1]) { end += 2 }
+            // The counted noun, if the next word carries content.
+            if end < words.count, !stopWords.contains(words[end]), !isNumber(words[end]) {
+                if counting.contains(stem(words[end])) { return first..<(end + 1) }
+                end += 1
+            }
+            numbers.append(first..<end)
+            start = end
+            if start >= words.count { break }
         }
-        var end = start + 1
-        // A range: "3 to 4", "two or three".
-        if end + 1 < words.count, ["to", "or", "and"].contains(words[end]), isNumber(words[end + 1]) { end += 2 }
-        // The counted noun, if the next word carries content.
-        if end < words.count, !stopWords.contains(words[end]), !isNumber(words[end]) { end += 1 }
-        return start..<end
+        return durationSpan(in: words) ?? numbers.first
     }
 
     /// A year, or a month with its day and year where given ("2002", "March 4, 2002").

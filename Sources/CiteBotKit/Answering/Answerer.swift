@@ -187,7 +187,7 @@ public final class Answerer: QuestionAnswering {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
                           citations: citations, alternatives: alternatives, confidence: confidence)
         }
-        let short = shortAnswer(kind: kind, sentence: chosen[0].sentence)
+        let short = shortAnswer(kind: kind, sentence: chosen[0].sentence, question: analysis.question)
         return Answer(
             question: question,
             text: AnswerTemplate.text(kind: kind, shortAnswer: short, citations: citations, quoting: quoted),
@@ -283,14 +283,16 @@ public final class Answerer: QuestionAnswering {
 
     /// The verbatim span of the sentence that answers a duration, quantity or time
     /// question ("3 to 4 months", "20 units", "March 2002"), if one can be read off.
-    func shortAnswer(kind: QuestionKind, sentence: Int) -> String? {
+    func shortAnswer(kind: QuestionKind, sentence: Int, question: ParsedQuestion) -> String? {
         let text = index.text(ofSentence: sentence)
         let words = analyzer.tokenizer.words(in: text)
         let surfaces = words.map(\.surface)
         let found: Range<Int>?
         switch kind {
         case .duration: found = AnswerCues.durationSpan(in: surfaces)
-        case .quantity: found = AnswerCues.quantitySpan(in: surfaces, stopWords: analyzer.stopWords)
+        case .quantity:
+            found = AnswerCues.quantitySpan(in: surfaces, stopWords: analyzer.stopWords,
+                                            counting: Set([question.counted].compactMap { $0 }), stem: analyzer.stem)
         case .time: found = AnswerCues.dateSpan(in: surfaces) ?? AnswerCues.durationSpan(in: surfaces)
         default: found = nil
         }

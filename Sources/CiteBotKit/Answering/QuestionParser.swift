@@ -8,6 +8,9 @@ public struct ParsedQuestion: Sendable, Hashable {
     public var sides: [[AnalyzedTerm]]
     /// For yes/no questions, the verb the question opens with ("can", "is", "will"), else nil.
     public var auxiliary: String? = nil
+    /// What a "how many"/"how much" question counts ("calories" of "How many calories …?"),
+    /// as a term (stem), else nil.
+    public var counted: String? = nil
 }
 
 /// Reads a question's kind from its opening words and strips the words that only
@@ -72,8 +75,13 @@ public struct QuestionParser: Sendable {
         }
         // "how long", "how many": the modifier word is phrasing, not topic.
         var skipped = Set<Int>()
+        var counted: String?
         for (i, token) in tokens.enumerated() where token.surface == "how" && i + 1 < tokens.count {
             if Self.howModifiers[tokens[i + 1].surface] != nil { skipped.insert(i + 1) }
+            if counted == nil, ["many", "much"].contains(tokens[i + 1].surface), i + 2 < tokens.count,
+               !analyzer.stopWords.contains(tokens[i + 2].surface) {
+                counted = analyzer.stem(tokens[i + 2].surface)
+            }
         }
         // Only the first content words are stemmed and matched (see maximumTerms).
         let content = tokens.enumerated().lazy.filter { position, token in
@@ -85,7 +93,7 @@ public struct QuestionParser: Sendable {
             sides = Self.comparisonSides(question: question, tokens: tokens, terms: terms)
         }
         let auxiliary = kind == .yesNo ? Self.body(of: words).first : nil
-        return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary)
+        return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary, counted: counted)
     }
 
     /// Words that alone make a question a comparison.

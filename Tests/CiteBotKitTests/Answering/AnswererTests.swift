@@ -383,6 +383,22 @@ import Testing
         #expect(tokens[range].joined(separator: " ") == span)
     }
 
+    /// A number that counts what the question asks about wins over the first number or
+    /// span of time in the sentence.
+    @Test(arguments: [
+        ("A kettle uses 300 watts for an hour.", ["watt"], "300 watts"),
+        ("In two hours, the kettle uses 300 watts.", ["watt"], "300 watts"),
+        ("In two hours, the kettle boils 3 to 4 litres.", ["litr"], "3 to 4 litres"),
+        ("In two hours, the kettle uses 300 watts.", [], "two hours"),
+        ("The kettle holds 2 cups and uses 300 watts.", ["kettl"], "2 cups"),
+    ] as [(String, [String], String)])
+    func prefersTheNumberThatCountsTheQuestionsWord(_ sentence: String, _ counting: [String], _ span: String) throws {
+        let tokens = words(sentence)
+        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english, counting: Set(counting),
+                                                         stem: Fixtures.analyzer.stem))
+        #expect(tokens[range].joined(separator: " ") == span)
+    }
+
     @Test(arguments: [
         ("It was approved in 2002 for frown lines.", "2002"),
         ("Trials began on March 4 2001.", "march 4 2001"),
@@ -402,6 +418,14 @@ import Testing
         let answer = Answerer(index: index, analyzer: Fixtures.analyzer).answer("How many litres does a kettle hold?")
         #expect(answer.shortAnswer == "2 litres")
         #expect(answer.text == "2 litres. [1]")
+    }
+
+    /// The short answer is the number of what the question counts, not the first number or
+    /// span of time in the sentence.
+    @Test func quantityShortAnswerCountsWhatTheQuestionCounts() throws {
+        let index = try Fixtures.index(["In an hour a kettle uses 300 watts. Kettles are metal."])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer).answer("How many watts does a kettle use?")
+        #expect(answer.shortAnswer == "300 watts")
     }
 }
 

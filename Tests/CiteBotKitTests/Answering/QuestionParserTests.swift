@@ -45,6 +45,17 @@ import Testing
     }
 
     @Test(arguments: [
+        ("How many calories does cycling burn?", "calori"),
+        ("so how much water should I drink", "water"),
+        ("How many are there?", nil),
+        ("How often does it rain?", nil),
+        ("What is a siphon?", nil),
+    ] as [(String, String?)])
+    func readsWhatAHowManyQuestionCounts(_ question: String, _ counted: String?) {
+        #expect(parser.parse(question).counted == counted)
+    }
+
+    @Test(arguments: [
         ("Can dogs swim?", "can"),
         ("so will it rain", "will"),
         ("Isn't it late?", "isn't"),
