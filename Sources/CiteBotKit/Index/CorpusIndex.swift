@@ -32,6 +32,8 @@ public struct CorpusIndex: Sendable {
     public let options: IndexOptions
     /// Score arrays reused by ``PassageRetriever`` from question to question.
     let accumulators = AccumulatorPool()
+    /// The title each passage stands under, found once per passage by ``SentenceRanker``.
+    let passageTitles = PassageTitles()
     /// The typo-correction index over ``vocabulary``, built on first use.
     let corrections = LazyCorrectionIndex()
 

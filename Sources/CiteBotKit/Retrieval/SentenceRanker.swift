@@ -91,42 +91,71 @@ public struct SentenceRanker: Sendable {
         let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         let columns = index.sentenceVectors.columns
         let values = index.sentenceVectors.values
+        // Where each question term and each of its synonyms sits in `vector` (the vector holds
+        // them all), so that coverage reads the matches the cosine loop already found.
+        let termSlots = query.terms.map { term in term.id.flatMap { id in vector.firstIndex { $0.id == id } } }
+        let synonymSlots = query.terms.map { term in term.synonyms.compactMap { id in vector.firstIndex { $0.id == id } } }
+        let titles = options.headingWeight > 0
+            ? index.passageTitles.titles(of: passages.map(\.passage), passageCount: index.passages.count) { passage in
+                index.passages[passage].first.flatMap { self.title(before: $0) }
+            }
+            : []
 
         var ranked: [RankedSentence] = []
-        for (passage, passageCosine) in passages {
+        ranked.reserveCapacity(passages.count * index.options.passageSentences)
+        // Per vector entry: whether the current sentence has it, and whether the current title has it.
+        var inSentence = [Bool](repeating: false, count: vector.count)
+        var inTitle = [Bool](repeating: false, count: vector.count)
+        // Per question term, whether the current passage has it: 1 yes, 0 no, -1 not looked up yet
+        // (a binary search over the term's postings, so done at most once per passage).
+        var inPassage = [Int8](repeating: -1, count: query.terms.count)
+        // The title whose cosine and matches `inTitle` and `titleCosine` hold: consecutive
+        // sentences mostly stand under the same one.
+        var measuredTitle: Int?? = .none
+        var titleCosine = 0.0
+        for (rank, (passage, passageCosine)) in passages.enumerated() {
             if cancellation.isCancelled { return [] }
             let sentences = index.passages[passage]
-            var title = options.headingWeight > 0 ? sentences.first.flatMap { self.title(before: $0) } : nil
+            var title = options.headingWeight > 0 ? titles[rank] : nil
+            for k in inPassage.indices { inPassage[k] = -1 }
             for s in sentences {
                 if options.headingWeight > 0, isTitle(s) { title = s }
                 guard index.sentences.isCitable(s) else { continue }
                 let sentenceRow = index.sentenceVectors.row(s)
                 var cosine = 0.0
-                for (id, weight) in vector {
+                for (j, (id, weight)) in vector.enumerated() {
                     if let position = Self.find(id, in: columns, sentenceRow) {
+                        inSentence[j] = true
                         cosine += weight / norm * Double(values[position])
+                    } else {
+                        inSentence[j] = false
                     }
                 }
                 guard cosine > 0 || passageCosine > 0 else { continue }
-                let headingRow = title.map { index.sentenceVectors.row($0) } ?? 0..<0
-                var headingCosine = 0.0
-                for (id, weight) in vector where !headingRow.isEmpty {
-                    if let position = Self.find(id, in: columns, headingRow) {
-                        headingCosine += weight / norm * Double(values[position])
+                if measuredTitle != .some(title) {
+                    measuredTitle = .some(title)
+                    let headingRow = title.map { index.sentenceVectors.row($0) } ?? 0..<0
+                    titleCosine = 0
+                    for (j, (id, weight)) in vector.enumerated() {
+                        inTitle[j] = false
+                        guard !headingRow.isEmpty, let position = Self.find(id, in: columns, headingRow) else { continue }
+                        inTitle[j] = true
+                        titleCosine += weight / norm * Double(values[position])
                     }
                 }
+                let headingCosine = titleCosine
                 // Coverage: each question term counts once, fully when the sentence has it,
                 // at the synonym share when it has a synonym, at half when only the passage does.
                 var matched = 0.0
                 var context = 0.0
-                for term in query.terms {
-                    if let id = term.id, Self.find(id, in: columns, sentenceRow) != nil {
+                for (k, term) in query.terms.enumerated() {
+                    if let slot = termSlots[k], inSentence[slot] {
                         matched += term.weight
-                    } else if term.synonyms.contains(where: { Self.find($0, in: columns, sentenceRow) != nil }) {
+                    } else if synonymSlots[k].contains(where: { inSentence[$0] }) {
                         matched += query.synonymShare * term.weight
-                    } else if let id = term.id,
-                              index.passage(passage, contains: id) || Self.find(id, in: columns, headingRow) != nil {
-                        context += term.weight
+                    } else if let slot = termSlots[k], let id = term.id {
+                        if inPassage[k] < 0 { inPassage[k] = index.passage(passage, contains: id) ? 1 : 0 }
+                        if inPassage[k] == 1 || inTitle[slot] { context += term.weight }
                     }
                 }
                 let sentenceCoverage = total > 0 ? matched / total : 0
