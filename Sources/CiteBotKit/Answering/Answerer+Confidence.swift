@@ -36,7 +36,7 @@ extension Answerer {
                                                        senses: options.confidenceSynonymSenses)
                     .contains { word in
                         // A phrase ("go on") is more than one term: no single term stands for it.
-                        guard !word.contains(" "), !analyzer.stopWords.contains(word),
+                        guard !word.utf8.contains(UInt8(ascii: " ")), !analyzer.stopWords.contains(word),
                               let id = index.vocabulary.id(of: analyzer.stem(word)) else { return false }
                         return holds(id)
                     }

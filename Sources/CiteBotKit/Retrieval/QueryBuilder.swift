@@ -82,7 +82,10 @@ public struct QueryBuilder: Sendable {
         guard let lexicon, synonymSenses > 0 else { return ([], []) }
         var ids: [Int32] = []
         var words: [String] = []
-        for synonym in lexicon.synonyms(of: word, senses: synonymSenses) where !synonym.contains(" ") {
+        // A lemma of several words (joined by spaces) is more than one term. Its bytes are
+        // tested, not its Characters: Foundation's substring search costs more than the rest of
+        // the lookup, and WordNet's lemmas are ASCII.
+        for synonym in lexicon.synonyms(of: word, senses: synonymSenses) where !synonym.utf8.contains(UInt8(ascii: " ")) {
             guard !analyzer.stopWords.contains(synonym),
                   let id = index.vocabulary.id(of: analyzer.stem(synonym)), id != own, !ids.contains(id)
             else { continue }
