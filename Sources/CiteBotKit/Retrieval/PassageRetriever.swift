@@ -43,7 +43,7 @@ public struct PassageRetriever: Sendable {
         defer { index.accumulators.give(back: scratch) }
         let postings = index.passagePostings
         var best = BoundedHeap(capacity: limit)
-        scratch.withBuffers { scores, seen, touched in
+        scratch.withBuffers { scores, seen, touched, counts in
             // Every posting of every term: the hot loop of answering, kept to plain loads and stores.
             var touchedCount = 0
             postings.columns.withUnsafeBufferPointer { rows in
@@ -72,12 +72,13 @@ public struct PassageRetriever: Sendable {
                     }
                 }
             }
+            let floor = Self.floor(of: limit, among: touched[0..<touchedCount], scores: scores, counts: counts)
             for passage in touched[0..<touchedCount] {
                 let score = scores[Int(passage)]
                 scores[Int(passage)] = 0
                 seen[Int(passage)] = 0
-                // Cheap rejection once the heap is full: strictly worse than its worst entry.
-                if best.isFull, score < best.worstScore { continue }
+                // Cheap rejection: below the floor, or once the heap is full, strictly worse than its worst entry.
+                if score < floor || (best.isFull && score < best.worstScore) { continue }
                 best.offer(passage: Int(passage), score: score)
             }
         }
@@ -85,7 +86,60 @@ public struct PassageRetriever: Sendable {
     }
 }
 
-/// A dense score array with a mark per passage, and room to list the passages touched.
+extension PassageRetriever {
+    /// How finely ``floor(of:among:scores:counts:)`` sorts scores: by their bit patterns'
+    /// top bits, which for positive doubles rise with the value, in 2^6 slices per power of
+    /// two (steps of at most 1/64 of a score).
+    static let sliceShift: UInt64 = 52 - 6
+    /// Scores below 2^-16 share the lowest slice, scores of 4 or more the highest: between
+    /// them lie every cosine that can decide the best passages.
+    static let lowestSliceKey = Int((0x1p-16 as Double).bitPattern >> sliceShift)
+    /// The number of slices.
+    static let scoreSlices = Int((4.0 as Double).bitPattern >> sliceShift) - lowestSliceKey + 1
+
+    /// A score that at least `limit` of the passages' scores reach, as high as a count of
+    /// the scores by slice can tell; -∞ when there are too few scores or one is NaN.
+    ///
+    /// Every passage below it is strictly worse than `limit` others, so it cannot be among
+    /// the best `limit`: the heap is offered only the few passages above it, rather than
+    /// sifting every passage better than a worst entry that rises slowly from the low scores
+    /// met first.
+    ///
+    /// - Complexity: O(passages + ``scoreSlices``). `counts` must hold ``scoreSlices``
+    ///   zeros; it is handed back so.
+    static func floor(
+        of limit: Int, among passages: UnsafeMutableBufferPointer<Int32>.SubSequence,
+        scores: UnsafeMutableBufferPointer<Double>, counts: UnsafeMutableBufferPointer<Int32>
+    ) -> Double {
+        guard passages.count > limit else { return -.infinity }
+        var unordered = false
+        let top = counts.count - 1
+        for passage in passages {
+            let score = scores[Int(passage)]
+            var slice = 0
+            if score > 0 {
+                slice = min(max(Int(truncatingIfNeeded: score.bitPattern >> sliceShift) - lowestSliceKey, 0), top)
+            } else if score.isNaN {
+                unordered = true
+            }
+            counts[slice] &+= 1
+        }
+        var reached = 0
+        var slice = top
+        while slice > 0 {
+            reached += Int(counts[slice])
+            if reached >= limit { break }
+            slice -= 1
+        }
+        counts.update(repeating: 0)
+        // Slice 0 also holds zero and negative scores, which are below its lower edge: no floor then.
+        guard !unordered, slice > 0 else { return -.infinity }
+        return Double(bitPattern: UInt64(slice + lowestSliceKey) << sliceShift)
+    }
+}
+
+/// A dense score array with a mark per passage, room to list the passages touched, and
+/// counts of their scores by slice.
 ///
 /// Handed out all zeros and handed back all zeros: the retriever clears exactly the
 /// entries it touched.
@@ -95,21 +149,27 @@ struct ScoreAccumulator: Sendable {
     var seen: [UInt8]
     /// The passages touched, in order of first touch; only a prefix is in use.
     var touched: [Int32]
+    /// Per score slice, how many touched passages score in it (see ``PassageRetriever/floor(of:among:scores:counts:)``).
+    var counts: [Int32]
 
     init(size: Int) {
         scores = [Double](repeating: 0, count: size)
         seen = [UInt8](repeating: 0, count: size)
         touched = [Int32](repeating: 0, count: size)
+        counts = [Int32](repeating: 0, count: PassageRetriever.scoreSlices)
     }
 
-    /// Calls `body` with the three arrays as buffers of `count` elements each (checked
-    /// once here rather than on every access in the loop).
+    /// Calls `body` with the arrays as buffers (checked once here rather than on every
+    /// access in the loop).
     mutating func withBuffers<R>(
-        _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int32>) -> R
+        _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int32>,
+                 UnsafeMutableBufferPointer<Int32>) -> R
     ) -> R {
         scores.withUnsafeMutableBufferPointer { scores in
             seen.withUnsafeMutableBufferPointer { seen in
-                touched.withUnsafeMutableBufferPointer { touched in body(scores, seen, touched) }
+                touched.withUnsafeMutableBufferPointer { touched in
+                    counts.withUnsafeMutableBufferPointer { counts in body(scores, seen, touched, counts) }
+                }
             }
         }
     }

@@ -39,6 +39,75 @@ import Testing
         }
     }
 
+    /// Many more passages touched than asked for, so that the floor leaves most of them out.
+    @Test(arguments: [4, 19])
+    func agreesWithSortingEveryMatchWhenFewOfManyAreAsked(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        let documents = (0..<60).map { _ in RandomText.document(&generator, paragraphs: 6) }
+        let index = try Fixtures.index(documents)
+        let retriever = PassageRetriever(index: index)
+        for round in 0..<40 {
+            let terms = Set((0..<(1 + Int(generator.next() % 5))).map { _ in Int32(generator.next() % UInt64(index.vocabulary.count)) })
+            let vector = terms.sorted().map { (id: $0, weight: Double(1 + generator.next() % 3)) }
+            let limit = 1 + Int(generator.next() % 40)
+            let expected = Self.reference(index, vector, limit: limit)
+            let actual = retriever.top(vector, limit: limit)
+            #expect(actual.map(\.passage) == expected.map(\.passage) && actual.map(\.cosine) == expected.map(\.cosine),
+                    "seed \(seed), round \(round)")
+        }
+    }
+
+    /// The floor leaves out only scores that `limit` others beat: at least `limit` scores
+    /// reach it, and it is the lower edge of the slice where they are first reached.
+    @Test(arguments: [2, 23, 71])
+    func floorIsReachedByAtLeastTheAskedNumber(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        let pool: [Double] = [0, -0.5, 1, 0.5, 0.25, 7, 1e-9, 0x1p-16, 0.3333]
+        for round in 0..<200 {
+            let count = Int(generator.next() % 300)
+            let scores = (0..<count).map { _ in
+                generator.next() % 4 == 0 ? pool[Int(generator.next() % UInt64(pool.count))]
+                    : Double(generator.next() % 1_000_000) / 1_000_000
+            }
+            let limit = 1 + Int(generator.next() % 50)
+            var buffer = scores
+            var passages = (0..<Int32(count)).map { $0 }
+            var counts = [Int32](repeating: 0, count: PassageRetriever.scoreSlices)
+            let floor = buffer.withUnsafeMutableBufferPointer { scores in
+                passages.withUnsafeMutableBufferPointer { passages in
+                    counts.withUnsafeMutableBufferPointer { counts in
+                        PassageRetriever.floor(of: limit, among: passages[...], scores: scores, counts: counts)
+                    }
+                }
+            }
+            #expect(counts.allSatisfy { $0 == 0 }, "seed \(seed), round \(round): the counts are handed back zero")
+            if count <= limit {
+                #expect(floor == -.infinity, "seed \(seed), round \(round)")
+                continue
+            }
+            let reaching = scores.filter { $0 >= floor }.count
+            #expect(reaching >= limit, "seed \(seed), round \(round): only \(reaching) of \(limit) reach \(floor)")
+            // Not needlessly low: the limit-th best score lies within one slice (1/64 of a power of two) above it.
+            let kth = scores.sorted(by: >)[limit - 1]
+            #expect(floor == -.infinity ? kth < 0x1p-15 : kth < floor * (1 + 1.0 / 32) || kth >= 4,
+                    "seed \(seed), round \(round): floor \(floor), limit-th score \(kth)")
+        }
+    }
+
+    @Test func noFloorWhenAScoreIsNaN() {
+        var scores: [Double] = [0.9, .nan, 0.8, 0.7]
+        var passages: [Int32] = [0, 1, 2, 3]
+        var counts = [Int32](repeating: 0, count: PassageRetriever.scoreSlices)
+        let floor = scores.withUnsafeMutableBufferPointer { scores in
+            passages.withUnsafeMutableBufferPointer { passages in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    PassageRetriever.floor(of: 2, among: passages[...], scores: scores, counts: counts)
+                }
+            }
+        }
+        #expect(floor == -.infinity)
+    }
+
     @Test func tiesBreakByPassageOrder() throws {
         // Three identical passages: equal cosines, so the earlier passages come first.
         let index = try Fixtures.index(["Cats sleep.\n\nCats sleep.\n\nCats sleep."])
