@@ -102,6 +102,16 @@ import Testing
         }
     }
 
+    /// Warming reads stay inside the index (a debug build checks every buffer read), headings
+    /// and sentences without terms included, and leave nothing to see but 0 or 1.
+    @Test func warmingReadsEveryPassageInBounds() throws {
+        let index = try Fixtures.index(Self.documents(seed: 3) + ["Title\n\n...\n\nThe and of."])
+        let all = Array(index.passages.indices)
+        #expect(all.count > 10)
+        #expect((0...1).contains(SentenceRanker.warm(all, in: index)))
+        #expect(SentenceRanker.warm([], in: index) == 0)
+    }
+
     @Test func findsEachPassageTitleOnceAndKeepsIt() throws {
         let index = try Fixtures.index(Self.documents(seed: 9))
         let ranker = SentenceRanker(index: index)
