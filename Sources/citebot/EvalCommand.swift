@@ -149,6 +149,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case confidenceSynonyms = "confidence-synonyms"
     case definitionPhrasing = "definition-phrasing"
     case baseFormTypos = "base-form-typos"
+    case answerType = "answer-type"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -170,6 +171,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .confidenceSynonyms: options.confidenceSynonymSenses = 0
         case .definitionPhrasing: options.readsDefinitionPhrasing = false
         case .baseFormTypos: options.correctsToSameBaseForm = false
+        case .answerType: options.requiresAnswerType = false
         }
     }
 }

@@ -23,6 +23,13 @@ public enum AnswerCues {
         "october", "november", "december",
     ]
 
+    /// Seasons and times of day, which answer "when" without a number ("through the winter",
+    /// "at night"). "Fall" is left out: it is far more often the verb.
+    static let timesOfYearAndDay: Set<String> = [
+        "spring", "summer", "autumn", "winter", "morning", "afternoon", "evening", "night", "nights",
+        "dawn", "dusk", "noon", "midnight", "daytime", "nighttime",
+    ]
+
     /// Words that qualify a number ("about 3 months", "up to a year", "at least two weeks").
     static let approximators: Set<String> = [
         "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
@@ -85,7 +92,9 @@ public enum AnswerCues {
         switch kind {
         case .duration: return durationSpan(in: words) != nil
         case .quantity: return words.contains { isNumber($0) }
-        case .time: return words.contains { isYear($0) || months.contains($0) } || durationSpan(in: words) != nil
+        case .time:
+            return words.contains { isYear($0) || months.contains($0) || timesOfYearAndDay.contains($0) }
+                || durationSpan(in: words) != nil
         case .reason: return containsPhrase(reasonCues, in: words)
         case .method: return containsPhrase(methodCues, in: words)
         case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)

@@ -7,7 +7,8 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Confidence is the coverage of the best sentence (see ``SentenceRanker``): the share
     /// of the question's idf weight that the sentence, or at half weight its passage or the
     /// title it stands under, matches, with a word the sentence says through a synonym counted as matched
-    /// (``confidenceSynonymSenses``). The default was chosen for decision accuracy
+    /// (``confidenceSynonymSenses``), and halved when the sentence lacks the kind of answer
+    /// asked for (``requiresAnswerType``). The default was chosen for decision accuracy
     /// (answered correctly or rightly abstained) with `citebot eval FILE --sweep`, first
     /// on the development split and since checked on every question set; the README's
     /// "Choosing the threshold" gives the figures.
@@ -60,6 +61,11 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether "what's X", "what exactly is X" and "what counts as X" are read as definition
     /// questions, as "what is X" is (see ``QuestionParser/readsDefinitionPhrasing``).
     public var readsDefinitionPhrasing: Bool = true
+    /// Whether a "how long", "how many" or "when" question counts its best sentence's
+    /// confidence at half when the sentence holds no span of time, number or date: such a
+    /// sentence may be on the topic but cannot say what was asked
+    /// (see ``Answerer/answerTypeFactor(kind:sentence:)``).
+    public var requiresAnswerType: Bool = true
     /// How candidate sentences are scored (see ``SentenceRanker``).
     public var ranking: RankingOptions
 

@@ -7,7 +7,8 @@
 /// 3. Rerank the best 20: a cue for the question's kind, phrase proximity; a sentence that
 ///    only names what the sentence before it describes stands for that sentence.
 /// 4. Abstain when the best sentence's confidence (its coverage, counting a question word
-///    it says in other words as matched) is below ``AnswerOptions/minScore``.
+///    it says in other words as matched, halved when it lacks the span of time, number or
+///    date the question asks for) is below ``AnswerOptions/minScore``.
 /// 5. Otherwise template a short answer over the cited sentences, quoted verbatim.
 public final class Answerer: QuestionAnswering {
     public let index: CorpusIndex
@@ -171,7 +172,7 @@ public final class Answerer: QuestionAnswering {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
                           citations: [], confidence: 0)
         }
-        let confidence = confidence(of: best, query: analysis.query)
+        var confidence = confidence(of: best, query: analysis.query)
         var chosen: [RankedSentence]
         var quoted: Int?
         if kind == .comparison, analysis.question.sides.count == 2 {
@@ -183,6 +184,7 @@ public final class Answerer: QuestionAnswering {
         let rest = candidates.filter { !chosenSet.contains($0.sentence) }.prefix(options.alternatives)
         let citations = chosen.map(citation)
         let alternatives = rest.map(citation)
+        if options.requiresAnswerType { confidence *= answerTypeFactor(kind: kind, sentence: chosen[0].sentence) }
         guard confidence >= options.minScore else {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
                           citations: citations, alternatives: alternatives, confidence: confidence)
@@ -279,6 +281,19 @@ public final class Answerer: QuestionAnswering {
             }
         }
         return sum
+    }
+
+    /// ½ when `kind` asks for a span of time, a number or a date ("how long", "how many",
+    /// "when") and `sentence` holds none (``AnswerCues/matches(_:words:)``), else 1.
+    ///
+    /// Such a sentence may share every word of the question ("How long does X live?" and "X
+    /// lives in colonies") and still not say what was asked, so its confidence counts half.
+    /// It is a factor rather than a veto: a sentence may rightly answer that the amount
+    /// varies, and `--min-score` can still let it through.
+    func answerTypeFactor(kind: QuestionKind, sentence: Int) -> Double {
+        guard [.duration, .quantity, .time].contains(kind) else { return 1 }
+        let words = analyzer.tokenizer.words(in: index.text(ofSentence: sentence)).map(\.surface)
+        return AnswerCues.matches(kind, words: words) ? 1 : 0.5
     }
 
     /// The verbatim span of the sentence that answers a duration, quantity or time

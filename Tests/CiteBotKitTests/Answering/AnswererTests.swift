@@ -409,6 +409,17 @@ import Testing
         #expect(tokens[range].joined(separator: " ") == span)
     }
 
+    @Test(arguments: [
+        ("Bees rest through the winter.", true),
+        ("Owls hunt at night.", true),
+        ("It was built in 1950.", true),
+        ("Bees rest in hives.", false),
+        ("Leaves fall from trees.", false),
+    ])
+    func timeQuestionsAreAnsweredBySeasonsAndTimesOfDay(_ sentence: String, _ expected: Bool) {
+        #expect(AnswerCues.matches(.time, words: words(sentence)) == expected, "\(sentence)")
+    }
+
     @Test func mayAloneIsNotAMonth() {
         #expect(AnswerCues.dateSpan(in: words("Fillers may plump lips.")) == nil)
     }

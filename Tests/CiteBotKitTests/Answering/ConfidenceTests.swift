@@ -74,3 +74,48 @@ import Testing
         #expect(answerer.answer(question).confidence == best.coverage)
     }
 }
+
+/// A question that asks for a span of time, a number or a date counts the confidence of a
+/// sentence that holds none at half: the sentence is on the topic but cannot say what was asked.
+@Suite struct AnswerTypeConfidenceTests {
+    func answer(_ corpus: String, _ question: String, requiresAnswerType: Bool) throws -> Answer {
+        var options = AnswerOptions(minScore: 0)
+        options.requiresAnswerType = requiresAnswerType
+        return Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
+    }
+
+    @Test(arguments: [
+        ("Kettles boil water on gas stoves.", "How long does a kettle take to boil water?"),
+        ("Kettles boil water on gas stoves.", "How many kettles boil water?"),
+        ("Kettles boil water on gas stoves.", "When do kettles boil water?"),
+    ])
+    func halvesTheConfidenceOfASentenceWithoutTheAskedType(_ corpus: String, _ question: String) throws {
+        let checked = try answer(corpus, question, requiresAnswerType: true)
+        let unchecked = try answer(corpus, question, requiresAnswerType: false)
+        #expect(checked.citations.first?.text == corpus)
+        #expect(abs(checked.confidence - unchecked.confidence / 2) < 1e-9)
+        #expect(unchecked.confidence > 0.5)
+    }
+
+    @Test(arguments: [
+        ("Kettles boil water in about three minutes.", "How long does a kettle take to boil water?"),
+        ("Two kettles boil water on gas stoves.", "How many kettles boil water?"),
+        ("Kettles boil water in 1950 on gas stoves.", "When do kettles boil water?"),
+        ("Kettles boil water every morning.", "When do kettles boil water?"),
+        ("Kettles boil water on gas stoves.", "Why do kettles boil water?"),
+    ])
+    func keepsTheConfidenceOfASentenceWithTheAskedTypeOrOfOtherKinds(_ corpus: String, _ question: String) throws {
+        let checked = try answer(corpus, question, requiresAnswerType: true)
+        let unchecked = try answer(corpus, question, requiresAnswerType: false)
+        #expect(checked.confidence == unchecked.confidence)
+        #expect(checked.confidence > 0)
+    }
+
+    @Test func theDefaultAbstainsWhenTheTopicMatchesButTheTypeDoesNot() throws {
+        let corpus = "Kettles boil water on gas stoves."
+        let index = try Fixtures.index([corpus])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer).answer("How long does a kettle take to boil water on a gas stove?")
+        #expect(answer.abstained)
+        #expect(answer.citations.first?.text == corpus)
+    }
+}
