@@ -314,6 +314,7 @@ final class IndexFileReader {
             throw corrupt("surface tables differ in length")
         }
         try checkIDs(surfaceTerms, below: terms.count, "surfaceTerms")
+        guard surfaceCounts.allSatisfy({ $0 >= 0 }) else { throw corrupt("surfaceCounts holds a negative count") }
         let sentenceVectors = try rows((.sentenceOffsets, .sentenceColumns, .sentenceValues), count: sentenceCount, columns: terms.count)
         let postings = try rows((.postingOffsets, .postingRows, .postingValues), count: terms.count, columns: passages.count)
         let sentenceIDF = try array(.sentenceIDF, of: Float.self)
@@ -321,6 +322,13 @@ final class IndexFileReader {
         let sentenceFrequency = try array(.sentenceFrequency, of: Int32.self)
         guard sentenceIDF.count == terms.count, passageIDF.count == terms.count, sentenceFrequency.count == terms.count else {
             throw corrupt("term statistics differ in length from the vocabulary")
+        }
+        // Weights that are not finite would make every score they touch meaningless.
+        guard sentenceIDF.allSatisfy({ $0.isFinite && $0 >= 0 }), passageIDF.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
+            throw corrupt("an idf is negative or not a number")
+        }
+        guard sentenceFrequency.allSatisfy({ $0 >= 0 && Int($0) <= sentenceCount }) else {
+            throw corrupt("sentenceFrequency holds a count outside 0…\(sentenceCount)")
         }
         guard let passageSize = Int(settings.values["index.passageSentences"] ?? ""), passageSize > 0 else {
             throw corrupt("no passage size in the settings")

@@ -112,6 +112,25 @@ import Testing
         _ = outcome
     }
 
+    /// Term statistics a forger could make meaningless: a negative spelling count, an idf
+    /// that is not a number or negative, a sentence frequency above the sentence count.
+    @Test(arguments: [
+        (IndexSection.surfaceCounts, withUnsafeBytes(of: Int64(-5).littleEndian) { Array($0) }, "surfaceCounts holds a negative count"),
+        (.sentenceIDF, withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { Array($0) }, "an idf is negative or not a number"),
+        (.passageIDF, withUnsafeBytes(of: Float(-1).bitPattern.littleEndian) { Array($0) }, "an idf is negative or not a number"),
+        (.sentenceFrequency, withUnsafeBytes(of: Int32.max.littleEndian) { Array($0) }, "sentenceFrequency holds a count outside"),
+    ])
+    func craftedTermStatisticsAreRejected(section: IndexSection, value: [UInt8], detail: String) throws {
+        let (_, path) = try saved(try Self.corpus(Self.files))
+        try rewrite(path, section: section) { bytes in bytes.replaceSubrange(0..<value.count, with: value) }
+        #expect(throws: IndexFileError.self, "\(section.name)") { try Self.store.load(path: path) }
+        do {
+            _ = try Self.store.load(path: path)
+        } catch let IndexFileError.corrupt(_, message) {
+            #expect(message.hasPrefix(detail), "\(message)")
+        }
+    }
+
     @Test func otherAnalyzerSettingsAreRefused() throws {
         let directory = try Self.corpus(Self.files)
         let path = directory.appendingPathComponent("index.cbx").path
