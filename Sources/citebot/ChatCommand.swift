@@ -71,6 +71,8 @@ struct REPL {
     var lastQuestion: String?
     /// The last question as typed, when it was rewritten as a follow-up.
     var lastTyped: String?
+    /// What that follow-up was about, which its answer had to name.
+    var lastSubject: String?
     /// How many alternatives :more has shown for the last answer.
     var shownAlternatives = 0
     /// How many of the next answers wait for Ctrl-C; see ``holdAnswersKey``.
@@ -153,7 +155,8 @@ struct REPL {
 
     mutating func ask(_ typed: String) {
         let resolver = FollowUpResolver(index: session.index, analyzer: session.answerer.analyzer)
-        let resolved = resolver.resolve(typed, previous: lastQuestion)
+        let followUp = resolver.followUp(typed, previous: lastQuestion)
+        let resolved = followUp?.question
         let question = resolved ?? typed
         if let resolved {
             Terminal.write(renderer.paint("(taken as: \(TextRenderer.escaped(resolved)))", "2") + "\n")
@@ -172,7 +175,11 @@ struct REPL {
         }
         let answer: Answer
         do {
-            answer = try session.answerer.answer(question, cancellation: token)
+            if let followUp {
+                answer = try session.answerer.answer(question, about: followUp.subject, cancellation: token)
+            } else {
+                answer = try session.answerer.answer(question, cancellation: token)
+            }
         } catch {
             _ = takeInterrupt()
             Terminal.write("\r(cancelled)\n")
@@ -186,6 +193,7 @@ struct REPL {
         last = answer
         lastQuestion = question
         lastTyped = resolved == nil ? nil : typed
+        lastSubject = followUp?.subject
         shownAlternatives = 0
         Terminal.write(renderer.render(answer))
     }
@@ -279,6 +287,7 @@ struct REPL {
         last = nil
         lastQuestion = nil
         lastTyped = nil
+        lastSubject = nil
         shownAlternatives = 0
         Terminal.write("Now answering from \(TextRenderer.escaped(fresh.sourceDescription)): \(fresh.summary) indexed.\n")
     }
@@ -329,6 +338,9 @@ struct REPL {
         let analysis = session.answerer.analyse(lastQuestion)
         if let lastTyped {
             Terminal.write("follow-up \"\(TextRenderer.escaped(lastTyped))\" taken as \"\(TextRenderer.escaped(lastQuestion))\"\n")
+            if let lastSubject {
+                Terminal.write("only sentences naming \"\(TextRenderer.escaped(lastSubject))\" may answer it\n")
+            }
         }
         Terminal.write("question kind: \(analysis.question.kind.rawValue)\n")
         if analysis.query.terms.isEmpty {

@@ -93,6 +93,7 @@ import Testing
         #expect(terminal.waitForPrompt())
         terminal.type(":why\r")
         #expect(terminal.waitFor("follow-up \"is it permanent?\" taken as \"is Botox permanent?\""))
+        #expect(terminal.waitFor("only sentences naming \"Botox\" may answer it"))
         #expect(terminal.waitForPrompt())
         terminal.type(":quit\r")
         #expect(terminal.waitForExit() == 0)

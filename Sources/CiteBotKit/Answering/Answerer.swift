@@ -163,6 +163,32 @@ public final class Answerer: QuestionAnswering {
         return answer(analysis)
     }
 
+    /// Answers a follow-up about `subject` (see ``FollowUpResolver/FollowUp``): only a
+    /// sentence that names one of the subject's words, or one that such a sentence stands
+    /// for, may answer it.
+    ///
+    /// "What about fillers?" after "How long does Botox last?" becomes "How long do fillers
+    /// last?", whose best match by score may still be the sentence about Botox: it shares
+    /// every other word. The user named the subject, so a sentence without it answers for
+    /// something else. A subject the corpus never uses restricts nothing; the question's
+    /// unknown words already lower its confidence.
+    ///
+    /// - Throws: `CancellationError` when the token is cancelled before the answer is complete.
+    public func answer(_ question: String, about subject: String, cancellation: CancellationToken) throws(CancellationError) -> Answer {
+        try cancellation.checkCancellation()
+        var analysis = analyse(question, cancellation: cancellation)
+        try cancellation.checkCancellation()
+        let named = Set(builder.query(for: analyzer.terms(in: subject)).terms.compactMap(\.id))
+        if !named.isEmpty {
+            let vectors = index.sentenceVectors
+            func names(_ sentence: Int) -> Bool {
+                vectors.row(sentence).contains { named.contains(vectors.columns[$0]) }
+            }
+            analysis.candidates.removeAll { !names($0.sentence) && !($0.measuredOn.map(names) ?? false) }
+        }
+        return answer(analysis)
+    }
+
     /// Chooses, checks and templates the answer from a finished analysis.
     private func answer(_ analysis: Analysis) -> Answer {
         let question = analysis.question.text

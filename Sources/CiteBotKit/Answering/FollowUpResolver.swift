@@ -22,9 +22,24 @@ public struct FollowUpResolver: Sendable {
     static let pronouns: Set<String> = ["it", "its", "they", "them", "their", "this", "that", "these", "those"]
     static let ellipsisOpeners: [[String]] = [["what", "about"], ["how", "about"], ["and", "what", "about"], ["and"]]
 
+    /// A follow-up made standalone, and what it is about.
+    public struct FollowUp: Sendable, Equatable {
+        /// The question rewritten to stand alone.
+        public var question: String
+        /// The words the follow-up is about: the X of "what about X?", or the previous
+        /// question's subject that a pronoun stood for. An answer must name it
+        /// (``Answerer/answer(_:about:cancellation:)``).
+        public var subject: String
+    }
+
     /// The standalone form of `question` given the previous (already standalone) question,
     /// or nil when `question` does not depend on it.
     public func resolve(_ question: String, previous: String?) -> String? {
+        followUp(question, previous: previous)?.question
+    }
+
+    /// ``resolve(_:previous:)`` with the subject the rewritten question is about.
+    public func followUp(_ question: String, previous: String?) -> FollowUp? {
         guard let previous, let subject = subject(of: previous) else { return nil }
         let words = analyzer.tokenizer.words(in: question)
         guard !words.isEmpty else { return nil }
@@ -37,7 +52,7 @@ public struct FollowUpResolver: Sendable {
             let restText = CorpusIndex.slice(question, first.range.lowerBound..<last.range.upperBound)
             // Only when what follows is a bare topic, not a question of its own.
             guard analyzer.terms(in: restText).count == rest.count || rest.count <= 3 else { return nil }
-            return replacing(subject.range, in: previous, with: restText)
+            return FollowUp(question: replacing(subject.range, in: previous, with: restText), subject: restText)
         }
 
         // A pronoun standing for the subject, in a question with no topic of its own.
@@ -49,7 +64,7 @@ public struct FollowUpResolver: Sendable {
         guard !ownTopic else { return nil }
         let replacement = pronoun.surface == "its" || pronoun.surface == "their"
             ? subject.text + "'s" : subject.text
-        return replacing(pronoun.range, in: question, with: replacement)
+        return FollowUp(question: replacing(pronoun.range, in: question, with: replacement), subject: subject.text)
     }
 
     /// The most frequent corpus word of `question` (with a content word just before it).

@@ -23,6 +23,42 @@ import Testing
         #expect(resolved == "How long do teapots last?")
     }
 
+    @Test func aFollowUpSaysWhatItIsAbout() throws {
+        let resolver = try resolver()
+        #expect(resolver.followUp("what about teapots?", previous: "How long do electric kettles last?")
+            == .init(question: "How long do teapots last?", subject: "teapots"))
+        #expect(resolver.followUp("How long does it last?", previous: "Why do kettles need descaling?")
+            == .init(question: "How long does kettles last?", subject: "kettles"))
+        #expect(resolver.followUp("Why do kettles whistle?", previous: "What is limescale?") == nil)
+    }
+
+    /// An answer to "what about X?" must name X: the sentence about the previous subject
+    /// shares every other word of the question and would otherwise win.
+    @Test func aFollowUpIsAnsweredOnlyBySentencesNamingItsSubject() throws {
+        let index = try Fixtures.index(["Electric kettles last ten years.\n\nTeapots last for decades if handled with care."])
+        let answerer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+        let question = "How long do electric teapots last?"
+        #expect(answerer.answer(question).citations.first?.text == "Electric kettles last ten years.")
+        let followUp = try answerer.answer(question, about: "teapots", cancellation: CancellationToken())
+        #expect(followUp.citations.map(\.text) == ["Teapots last for decades if handled with care."])
+        #expect(!followUp.abstained)
+        // A subject the corpus never uses restricts nothing.
+        let unknown = try answerer.answer(question, about: "lasers", cancellation: CancellationToken())
+        #expect(unknown.citations == answerer.answer(question).citations)
+    }
+
+    /// No sentence that matches the question names the subject: an abstention, not the
+    /// sentence about something else.
+    @Test func aFollowUpNoMatchingSentenceNamesIsAbstained() throws {
+        let index = try Fixtures.index(["Electric kettles last ten years.\n\nTeapots crack easily."])
+        let answerer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+        #expect(!answerer.answer("How long do kettles last?").abstained)
+        let answer = try answerer.answer("How long do kettles last?", about: "teapots", cancellation: CancellationToken())
+        #expect(answer.abstained)
+        #expect(answer.citations.isEmpty)
+        #expect(answer.text == Answerer.abstentionText)
+    }
+
     @Test func subjectKeepsACompoundModifier() throws {
         let subject = try #require(try resolver().subject(of: "How long do electric kettles last?"))
         #expect(subject.text == "electric kettles")
