@@ -44,11 +44,17 @@ public enum AnswerCues {
         ["hence"], ["thus"], ["reason"], ["why"],
     ]
 
+    /// ``reasonCues`` filed for search.
+    static let reasonCueSet = PhraseSet(reasonCues)
+
     /// Phrases that describe how something works.
     static let methodCues: [[String]] = [
         ["works", "by"], ["work", "by"], ["by"], ["through"], ["using"], ["uses"], ["use"], ["via"],
         ["process"], ["step"], ["steps"],
     ]
+
+    /// ``methodCues`` filed for search.
+    static let methodCueSet = PhraseSet(methodCues)
 
     /// Verbs that, right after the question's subject, say what it is or has.
     static let definitionVerbs: Set<String> = [
@@ -95,8 +101,8 @@ public enum AnswerCues {
         case .time:
             return words.contains { isYear($0) || months.contains($0) || timesOfYearAndDay.contains($0) }
                 || durationSpan(in: words) != nil
-        case .reason: return containsPhrase(reasonCues, in: words)
-        case .method: return containsPhrase(methodCues, in: words)
+        case .reason: return reasonCueSet.occurs(in: words)
+        case .method: return methodCueSet.occurs(in: words)
         case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)
         case .list: return false  // needs the commas: see enumerates(_:in:)
         case .yesNo: return false  // needs the question's verb: see echoesAuxiliary(_:_:)
@@ -174,6 +180,9 @@ public enum AnswerCues {
         ["such", "as"], ["including"], ["includes"], ["include"], ["for", "example"], ["for", "instance"],
     ]
 
+    /// ``enumerationPhrases`` filed for search.
+    static let enumerationPhraseSet = PhraseSet(enumerationPhrases)
+
     /// The most words a list item after a comma may have ("…, pears, and a bowl of plums").
     static let listItemWords = 5
 
@@ -184,7 +193,7 @@ public enum AnswerCues {
     /// - Parameter words: the sentence's words, from ``Tokenizer``, with ranges into `text`.
     /// - Complexity: O(bytes of `text` + words).
     public static func enumerates(_ words: [WordToken], in text: String) -> Bool {
-        if containsPhrase(enumerationPhrases, in: words.map(\.surface)) { return true }
+        if enumerationPhraseSet.occurs(in: words.map(\.surface)) { return true }
         var commas: [Int] = []
         for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: ",") { commas.append(offset) }
         guard !commas.isEmpty else { return false }
@@ -319,14 +328,5 @@ public enum AnswerCues {
     static func isYear(_ word: String) -> Bool {
         guard word.count == 4, let value = Int(word) else { return false }
         return (1000...2100).contains(value)
-    }
-
-    static func containsPhrase(_ phrases: [[String]], in words: [String]) -> Bool {
-        for phrase in phrases where phrase.count <= words.count {
-            for start in 0...(words.count - phrase.count) where words[start] == phrase[0] {
-                if Array(words[start..<(start + phrase.count)]) == phrase { return true }
-            }
-        }
-        return false
     }
 }
