@@ -30,11 +30,39 @@ public enum AnswerCues {
         "dawn", "dusk", "noon", "midnight", "daytime", "nighttime",
     ]
 
-    /// Words that qualify a number ("about 3 months", "up to a year", "at least two weeks").
-    static let approximators: Set<String> = [
+    /// Single words that, right before a number, qualify it ("about 3 months", "between 80
+    /// and 150 dollars", "every 30 minutes"); the two-word qualifiers "up to", "at least",
+    /// "at most" and "… than" are read by ``qualifiedStart(_:in:)``.
+    static let numberQualifiers: Set<String> = [
         "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
-        "within", "to", "least", "most", "than", "only", "just",
+        "within", "only", "just", "exactly", "between", "every", "each",
     ]
+
+    /// Where a number's span starts once the words qualifying it are taken in: "between 80
+    /// and 150 dollars" is one price range and "80 and 150 dollars" two prices; "every 30
+    /// minutes" is a frequency and "30 minutes" a duration; "no more than 10 percent" a limit.
+    ///
+    /// "to" counts only as "up to" ("walk to 3 shops" counts shops), and "than" with the
+    /// comparative before it ("longer than", "more than", "no more than").
+    ///
+    /// - Parameter start: the index of the number's first word (or its article, "a year").
+    static func qualifiedStart(_ start: Int, in words: [String]) -> Int {
+        guard start > 0 else { return start }
+        let before = words[start - 1]
+        switch before {
+        case "than":
+            guard start >= 2 else { return start }
+            var first = start - 2
+            if first > 0, ["no", "not", "much", "far"].contains(words[first - 1]) { first -= 1 }
+            return first
+        case "to":
+            return start >= 2 && words[start - 2] == "up" ? start - 2 : start
+        case "least", "most":
+            return start >= 2 && words[start - 2] == "at" ? start - 2 : start
+        default:
+            return numberQualifiers.contains(before) ? start - 1 : start
+        }
+    }
 
     /// Connectives that introduce a cause or purpose.
     static let reasonCues: [[String]] = [
@@ -247,11 +275,13 @@ public enum AnswerCues {
             // Walk back over a number range such as "3 to 4", "two or three", "a few".
             var start = i
             var sawNumber = false
+            var sawNumeral = false
             var j = i - 1
             while j >= 0 {
                 let w = words[j]
                 if isNumber(w) || w == "a" || w == "an" {
-                    sawNumber = sawNumber || isNumber(w) || w == "a" || w == "an"
+                    sawNumber = true
+                    sawNumeral = sawNumeral || isNumber(w)
                     start = j
                 } else if ["to", "or", "and"].contains(w), j > 0, isNumber(words[j - 1]) {
                     start = j
@@ -260,14 +290,9 @@ public enum AnswerCues {
                 }
                 j -= 1
             }
-            if sawNumber {
-                // Keep an approximation that qualifies the number ("about", "up to", "at least").
-                if start > 0, approximators.contains(words[start - 1]) {
-                    start -= 1
-                    if start > 0, ["up", "at", "more", "less", "no"].contains(words[start - 1]) { start -= 1 }
-                }
-                return start..<(i + 1)
-            }
+            // "a week" right after a quantity ("10 percent a week") is the quantity's rate, not a span.
+            let isRate = !sawNumeral && (1...2).contains { start >= $0 && isNumber(words[start - $0]) }
+            if sawNumber, !isRate { return qualifiedStart(start, in: words)..<(i + 1) }
             if ["permanent", "permanently", "temporary", "temporarily", "forever", "lifetime"].contains(word) {
                 return i..<(i + 1)
             }
@@ -293,15 +318,83 @@ public enum AnswerCues {
             // A range: "3 to 4", "two or three".
             if end + 1 < words.count, ["to", "or", "and"].contains(words[end]), isNumber(words[end + 1]) { end += 2 }
             // The counted noun, if the next word carries content.
+            let qualified = qualifiedStart(first, in: words)
             if end < words.count, !stopWords.contains(words[end]), !isNumber(words[end]) {
-                if counting.contains(stem(words[end])) { return first..<(end + 1) }
+                let counts = counting.contains(stem(words[end]))
                 end += 1
+                // A rate stays with its quantity: "10 percent a week", "5 posts per day".
+                if end + 1 < words.count, ["a", "an", "per"].contains(words[end]), timeUnits.contains(words[end + 1]) {
+                    end += 2
+                }
+                if counts { return qualified..<end }
             }
-            numbers.append(first..<end)
+            numbers.append(qualified..<end)
             start = end
             if start >= words.count { break }
         }
         return durationSpan(in: words) ?? numbers.first
+    }
+
+    /// `span` run on to the noun it describes when it ends in a compound adjective joined by
+    /// a hyphen ("a two-day period", "a 40-minute jog"): stopping at "a two-day" leaves an
+    /// article without its noun. The span takes the content words that follow with nothing
+    /// but spaces between them, at most three; otherwise it is returned unchanged.
+    ///
+    /// - Parameters:
+    ///   - words: the sentence's words with their ranges in `text`, as ``Tokenizer`` gives them.
+    ///   - stopWords: words that end the noun phrase ("in", "if", "can").
+    public static func completingCompound(_ span: Range<Int>, words: [WordToken], in text: String,
+                                          stopWords: Set<String>) -> Range<Int> {
+        let last = span.upperBound - 1
+        guard span.count >= 2, span.upperBound <= words.count else { return span }
+        let bytes = Array(text.utf8)
+        func gap(after word: Int) -> ArraySlice<UInt8> {
+            bytes[words[word].range.upperBound..<words[word + 1].range.lowerBound]
+        }
+        guard Array(gap(after: last - 1)) == [UInt8(ascii: "-")] else { return span }
+        var end = span.upperBound
+        while end < words.count, end - span.upperBound < 3,
+              gap(after: end - 1).allSatisfy({ $0 == UInt8(ascii: " ") }),
+              !stopWords.contains(words[end].surface), !isNumber(words[end].surface) {
+            end += 1
+        }
+        return span.lowerBound..<end
+    }
+
+    /// The words of `text` that are prose: those inside a web address or an e-mail address
+    /// (a run of non-space characters holding "://" or "@", or opening with "www.") are
+    /// dropped, since a digit there names a page rather than counting anything.
+    ///
+    /// - Complexity: O(bytes of `text` + words).
+    public static func proseWords(_ words: [WordToken], in text: String) -> [WordToken] {
+        let bytes = Array(text.utf8)
+        var links: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, !isSpace(bytes[end]) { end += 1 }
+            if end > start, isLink(bytes[start..<end]) { links.append(start..<end) }
+            start = end + 1
+        }
+        guard !links.isEmpty else { return words }
+        return words.filter { word in !links.contains { $0.contains(word.range.lowerBound) } }
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+    }
+
+    /// Whether a run of non-space bytes is a web or e-mail address, allowing for the
+    /// brackets and quotes markup puts around one.
+    static func isLink(_ chunk: ArraySlice<UInt8>) -> Bool {
+        if chunk.contains(UInt8(ascii: "@")) { return true }
+        let scheme = Array("://".utf8)
+        if chunk.count >= scheme.count,
+           chunk.indices.dropLast(scheme.count - 1).contains(where: { Array(chunk[$0..<($0 + scheme.count)]) == scheme }) {
+            return true
+        }
+        let opening = chunk.drop { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }
+        return opening.count > 4 && opening.prefix(4).map { $0 | 0x20 } == Array("www.".utf8)
     }
 
     /// A year, or a month with its day and year where given ("2002", "March 4, 2002").

@@ -81,7 +81,11 @@ public final class Answerer: QuestionAnswering {
                 guard readsCues || hasPair else { continue }
                 let text = index.text(ofSentence: candidates[i].sentence)
                 let tokens = analyzer.tokenizer.words(in: text)
-                if readsCues, AnswerCues.matches(parsed.kind, tokens: tokens, in: text, subject: subject, stem: analyzer.stem,
+                // A number in a web address is no quantity, so number cues read the prose alone
+                // (other cues read the text around words, where a link's "://" would mislead).
+                let cueTokens = [.duration, .quantity, .time].contains(parsed.kind)
+                    ? AnswerCues.proseWords(tokens, in: text) : tokens
+                if readsCues, AnswerCues.matches(parsed.kind, tokens: cueTokens, in: text, subject: subject, stem: analyzer.stem,
                                                  naming: options.recognisesNaming, auxiliary: parsed.auxiliary) {
                     candidates[i].score += options.cueBonus
                 }
@@ -318,7 +322,9 @@ public final class Answerer: QuestionAnswering {
     /// varies, and `--min-score` can still let it through.
     func answerTypeFactor(kind: QuestionKind, sentence: Int) -> Double {
         guard [.duration, .quantity, .time].contains(kind) else { return 1 }
-        let words = analyzer.tokenizer.words(in: index.text(ofSentence: sentence)).map(\.surface)
+        let text = index.text(ofSentence: sentence)
+        // A number inside a web address answers nothing.
+        let words = AnswerCues.proseWords(analyzer.tokenizer.words(in: text), in: text).map(\.surface)
         return AnswerCues.matches(kind, words: words) ? 1 : 0.5
     }
 
@@ -326,7 +332,7 @@ public final class Answerer: QuestionAnswering {
     /// question ("3 to 4 months", "20 units", "March 2002"), if one can be read off.
     func shortAnswer(kind: QuestionKind, sentence: Int, question: ParsedQuestion) -> String? {
         let text = index.text(ofSentence: sentence)
-        let words = analyzer.tokenizer.words(in: text)
+        let words = AnswerCues.proseWords(analyzer.tokenizer.words(in: text), in: text)
         let surfaces = words.map(\.surface)
         let found: Range<Int>?
         switch kind {
@@ -337,7 +343,8 @@ public final class Answerer: QuestionAnswering {
         case .time: found = AnswerCues.dateSpan(in: surfaces) ?? AnswerCues.durationSpan(in: surfaces)
         default: found = nil
         }
-        guard let span = found else { return nil }
+        guard let read = found else { return nil }
+        let span = AnswerCues.completingCompound(read, words: words, in: text, stopWords: analyzer.stopWords)
         let range = words[span.lowerBound].range.lowerBound..<words[span.upperBound - 1].range.upperBound
         return CorpusIndex.slice(text, range)
     }

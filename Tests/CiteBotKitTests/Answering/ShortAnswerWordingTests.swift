@@ -1,0 +1,108 @@
+import Testing
+@testable import CiteBotKit
+
+/// Short answers keep the words that give their number its meaning, read only prose, and
+/// stay grammatical when the number sits inside a compound adjective.
+@Suite struct ShortAnswerWordingTests {
+    func words(_ text: String) -> [String] { Tokenizer().words(in: text).map(\.surface) }
+
+    /// A word before a number that changes what it says ("between", "every", "at least",
+    /// "no more than") belongs to the answer: "80 and 150 dollars" without "between" reads
+    /// as two prices, "30 minutes" without "every" as a duration rather than a frequency.
+    @Test(arguments: [
+        ("Shoes cost between 80 and 150 dollars.", "between 80 and 150 dollars"),
+        ("A service costs around 700 dollars.", "around 700 dollars"),
+        ("Raise the distance by no more than 10 percent.", "no more than 10 percent"),
+        ("Most areas need at least 20 units.", "at least 20 units"),
+        ("Fold the dough every 30 minutes.", "every 30 minutes"),
+        ("Replace them every 500 to 800 kilometres.", "every 500 to 800 kilometres"),
+        ("Teams add up to 4 players.", "up to 4 players"),
+    ])
+    func quantitiesKeepTheirQualifier(_ sentence: String, _ span: String) throws {
+        let tokens = words(sentence)
+        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english))
+        #expect(tokens[range].joined(separator: " ") == span)
+    }
+
+    @Test(arguments: [
+        ("The effect lasts between 3 and 4 months.", "between 3 and 4 months"),
+        ("Stir the pot every 10 minutes.", "every 10 minutes"),
+        ("It keeps for up to three months.", "up to three months"),
+    ])
+    func durationsKeepTheirQualifier(_ sentence: String, _ span: String) throws {
+        let tokens = words(sentence)
+        let range = try #require(AnswerCues.durationSpan(in: tokens))
+        #expect(tokens[range].joined(separator: " ") == span)
+    }
+
+    /// "a week" after a quantity is its rate ("10 percent a week"), not a span of time that
+    /// answers in its place.
+    @Test(arguments: [
+        ("Raise the distance by no more than 10 percent a week.", "no more than 10 percent a week"),
+        ("A service costs around 700 dollars a year.", "around 700 dollars a year"),
+        ("Members write about five posts per day.", "about five posts per day"),
+        ("It burns 600 calories in an hour.", "an hour"),
+    ])
+    func ratesStayWithTheirQuantity(_ sentence: String, _ span: String) throws {
+        let tokens = words(sentence)
+        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english))
+        #expect(tokens[range].joined(separator: " ") == span)
+    }
+
+    @Test func anArticleAfterAQuantityIsNoDuration() {
+        #expect(AnswerCues.durationSpan(in: words("It costs 700 dollars a year.")) == nil)
+        #expect(AnswerCues.durationSpan(in: words("It takes a year.")) == 2..<4)
+    }
+
+    /// "to" alone is a preposition, not a qualifier: "walk to 3 shops" counts 3 shops.
+    @Test func toWithoutUpIsNotAQualifier() throws {
+        let tokens = words("They walk to 3 shops.")
+        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english))
+        #expect(tokens[range].joined(separator: " ") == "3 shops")
+    }
+
+    /// "a two-day period": the article belongs to the noun the compound describes, so the
+    /// answer runs on to that noun rather than stopping at "a two-day".
+    @Test(arguments: [
+        ("The crust stays crisp for a two-day period in a bag.", "How long does the crust stay crisp?", "a two-day period"),
+        ("Rides of this kind, a two-hour bike ride, use more energy.", "How long is a bike ride?", "a two-hour bike ride"),
+        ("The crust stays crisp for two days in a bag.", "How long does the crust stay crisp?", "two days"),
+    ])
+    func compoundDurationRunsToItsNoun(_ corpus: String, _ question: String, _ short: String) throws {
+        let index = try Fixtures.index([corpus])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0)).answer(question)
+        #expect(answer.shortAnswer == short)
+    }
+
+    @Test func compoundSpanExtendsOverContentWordsOnly() throws {
+        let text = "It lasts a 40-minute jog, then stops."
+        let tokens = Tokenizer().words(in: text)
+        let surfaces = tokens.map(\.surface)
+        let span = try #require(AnswerCues.durationSpan(in: surfaces))
+        let completed = AnswerCues.completingCompound(span, words: tokens, in: text, stopWords: StopWords.english)
+        #expect(surfaces[completed].joined(separator: " ") == "a 40 minute jog")
+    }
+
+    /// Digits inside a web address are part of a name, not a count.
+    @Test func numbersInsideLinksAreNotAnswers() throws {
+        let index = try Fixtures.index(["The kettle guide lives at https://example.org/guide/3/ for all readers."])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+            .answer("How many kettle guides are there?")
+        #expect(answer.shortAnswer == nil)
+        #expect(answer.citations.first?.text == "The kettle guide lives at https://example.org/guide/3/ for all readers.")
+    }
+
+    /// A sentence whose only number is in a link holds no number for "how many".
+    @Test func aNumberInALinkDoesNotMakeTheSentenceAnAnswer() throws {
+        let index = try Fixtures.index(["The kettle guide lives at https://example.org/guide/3/ for all readers."])
+        let answerer = Answerer(index: index, analyzer: Fixtures.analyzer)
+        let sentence = try #require(answerer.analyse("How many kettle guides are there?").candidates.first?.sentence)
+        #expect(answerer.answerTypeFactor(kind: .quantity, sentence: sentence) == 0.5)
+    }
+
+    @Test func proseWordsDropLinksAndAddresses() {
+        let text = "See https://a.org/v/3/ or www.b.com/4 and mail x5@c.org, then 2 more (<http://d.io/6>)."
+        let kept = AnswerCues.proseWords(Tokenizer().words(in: text), in: text).map(\.surface)
+        #expect(kept == ["see", "or", "and", "mail", "then", "2", "more"])
+    }
+}
