@@ -150,6 +150,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case definitionPhrasing = "definition-phrasing"
     case baseFormTypos = "base-form-typos"
     case answerType = "answer-type"
+    case bothOptions = "both-options"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -172,6 +173,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .definitionPhrasing: options.readsDefinitionPhrasing = false
         case .baseFormTypos: options.correctsToSameBaseForm = false
         case .answerType: options.requiresAnswerType = false
+        case .bothOptions: options.answersBothOptions = false
         }
     }
 }

@@ -66,6 +66,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// sentence may be on the topic but cannot say what was asked
     /// (see ``Answerer/answerTypeFactor(kind:sentence:)``).
     public var requiresAnswerType: Bool = true
+    /// Whether a question that offers a choice ("Which lasts longer, X or Y?") is answered
+    /// with a sentence for each option when the best sentence names only one
+    /// (see ``Answerer/choiceEvidence(_:options:)``).
+    public var answersBothOptions: Bool = true
     /// How candidate sentences are scored (see ``SentenceRanker``).
     public var ranking: RankingOptions
 

@@ -207,6 +207,8 @@ public final class Answerer: QuestionAnswering {
         var quoted: Int?
         if kind == .comparison, analysis.question.sides.count == 2 {
             (chosen, quoted) = comparisonEvidence(candidates, sides: analysis.question.sides)
+        } else if options.answersBothOptions, analysis.question.sides.count == 2 {
+            (chosen, quoted) = choiceEvidence(candidates, options: analysis.question.sides)
         } else {
             chosen = diverse(candidates, count: options.topK)
         }
@@ -295,6 +297,35 @@ public final class Answerer: QuestionAnswering {
         if chosen.isEmpty { chosen = [candidates[0]] }
         let quoted = chosen.count
         // Extra citations beyond the two sides, if asked for.
+        for candidate in diverse(candidates, count: options.topK) where chosen.count < options.topK {
+            if !chosen.contains(where: { $0.sentence == candidate.sentence }) { chosen.append(candidate) }
+        }
+        return (chosen, quoted)
+    }
+
+    /// For a question that offers a choice ("Which lasts longer, X or Y?"): the best
+    /// sentence, which answers it when it names an option ("X is the better option"), then,
+    /// when it names only one option, the best sentence that names the other, so that the
+    /// answer speaks to both. Unlike ``comparisonEvidence(_:sides:)``, the first citation is
+    /// the ranking's: the question asks which option fits what it says before the comma,
+    /// not how the options differ.
+    ///
+    /// - Returns: the evidence, and how many of its sentences the answer quotes.
+    func choiceEvidence(_ candidates: [RankedSentence], options sides: [[AnalyzedTerm]]) -> (evidence: [RankedSentence], quoted: Int) {
+        let vectors = index.sentenceVectors
+        let sideIDs = sides.map { side in Set(side.compactMap { index.vocabulary.id(of: $0.term) }) }
+        func names(_ candidate: RankedSentence, _ ids: Set<Int32>) -> Bool {
+            vectors.row(candidate.sentence).contains { ids.contains(vectors.columns[$0]) }
+        }
+        var chosen = [candidates[0]]
+        let named = sideIDs.map { names(candidates[0], $0) }
+        if named.filter({ $0 }).count == 1, let other = sideIDs.indices.first(where: { !named[$0] }),
+           let pick = candidates.dropFirst().first(where: { candidate in
+               names(candidate, sideIDs[other]) && similarity(candidate.sentence, candidates[0].sentence) <= 0.9
+           }) {
+            chosen.append(pick)
+        }
+        let quoted = chosen.count
         for candidate in diverse(candidates, count: options.topK) where chosen.count < options.topK {
             if !chosen.contains(where: { $0.sentence == candidate.sentence }) { chosen.append(candidate) }
         }

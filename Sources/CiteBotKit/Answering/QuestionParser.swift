@@ -4,7 +4,9 @@ public struct ParsedQuestion: Sendable, Hashable {
     public var kind: QuestionKind
     /// Content terms (analysed: stop words and question phrasing removed, stemmed).
     public var terms: [AnalyzedTerm]
-    /// For comparisons, the terms of each side ("X" and "Y" of "X vs Y"), else empty.
+    /// For comparisons, the terms of each side ("X" and "Y" of "X vs Y"); for a question
+    /// that offers a choice ("Which lasts longer, X or Y?"), the terms of each option;
+    /// else empty.
     public var sides: [[AnalyzedTerm]]
     /// For yes/no questions, the verb the question opens with ("can", "is", "will"), else nil.
     public var auxiliary: String? = nil
@@ -91,6 +93,8 @@ public struct QuestionParser: Sendable {
         var sides: [[AnalyzedTerm]] = []
         if kind == .comparison {
             sides = Self.comparisonSides(question: question, tokens: tokens, terms: terms)
+        } else if let alternatives = Self.alternatives(in: question, words: words, tokens: tokens, terms: terms) {
+            sides = alternatives
         }
         let auxiliary = kind == .yesNo ? Self.body(of: words).first : nil
         return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary, counted: counted)
@@ -153,6 +157,21 @@ public struct QuestionParser: Sendable {
             if words.contains("duration") || words.contains("long") && words.contains("last") { return .duration }
             return .other
         }
+    }
+
+    /// The two sides of a question that offers a choice after a comma ("Which lasts longer,
+    /// X or Y?", "What is cheaper, X or the Y?"), opened by "which", "what" or "who": the
+    /// terms between the comma and "or", and those after it. Nil for any other question.
+    static func alternatives(in question: String, words: [String], tokens: [WordToken], terms: [AnalyzedTerm]) -> [[AnalyzedTerm]]? {
+        guard let first = body(of: words).first, ["which", "what", "who"].contains(first),
+              let comma = question.utf8.lastIndex(of: UInt8(ascii: ",")) else { return nil }
+        let afterComma = question.utf8.distance(from: question.utf8.startIndex, to: comma) + 1
+        let tail = tokens.filter { $0.range.lowerBound >= afterComma }
+        guard let or = tail.first(where: { $0.surface == "or" }) else { return nil }
+        let left = terms.filter { $0.range.lowerBound >= afterComma && $0.range.upperBound <= or.range.lowerBound }
+        let right = terms.filter { $0.range.lowerBound >= or.range.upperBound }
+        guard !left.isEmpty, !right.isEmpty else { return nil }
+        return [left, right]
     }
 
     /// Splits a comparison's terms into its two sides around "and", "vs", "versus", "or",

@@ -166,6 +166,29 @@ import Testing
         #expect(answer.text == "Tea grows on misty hillsides. [1] Coffee grows in the tropics. [2]")
     }
 
+    /// A question offering a choice is answered by the best sentence and, when that names
+    /// one option only, the best sentence about the other.
+    @Test func aChoiceIsAnsweredForBothOptions() throws {
+        let corpus = """
+            Electric kettles last ten years.
+
+            Teapots last for decades if handled with care.
+
+            Kettles boil water.
+            """
+        let index = try Fixtures.index([corpus])
+        func answer(_ both: Bool) -> Answer {
+            var options = AnswerOptions(minScore: 0)
+            options.answersBothOptions = both
+            return Answerer(index: index, analyzer: Fixtures.analyzer, options: options)
+                .answer("Which lasts longer, electric kettles or teapots?")
+        }
+        let both = answer(true)
+        #expect(both.citations.map(\.text) == ["Electric kettles last ten years.", "Teapots last for decades if handled with care."])
+        #expect(both.text == "Electric kettles last ten years. [1] Teapots last for decades if handled with care. [2]")
+        #expect(answer(false).citations.map(\.text) == ["Electric kettles last ten years."])
+    }
+
     @Test func topKCitesDistinctSentencesBestFirst() throws {
         let answer = try answerer(AnswerOptions(topK: 3, minScore: 0)).answer("kettle water boils")
         #expect(answer.citations.count == 3)

@@ -45,6 +45,20 @@ import Testing
     }
 
     @Test(arguments: [
+        ("Which lasts longer, kettles or teapots?", [["kettl"], ["teapot"]]),
+        ("What is cheaper, a kettle or the electric teapot?", [["kettl"], ["electr", "teapot"]]),
+        ("Which is better for tea, kettles or teapots", [["kettl"], ["teapot"]]),
+        ("Which kettles or teapots last?", []),  // no comma: no offered choice
+        ("Do kettles last, or teapots?", []),  // not opened by which/what/who
+        ("Which lasts longer, kettles?", []),
+    ] as [(String, [[String]])])
+    func readsTheOptionsOfAChoice(_ question: String, _ options: [[String]]) {
+        let parsed = parser.parse(question)
+        #expect(parsed.sides.map { $0.map(\.term) } == options, "\(question)")
+        #expect(parsed.kind != .comparison)
+    }
+
+    @Test(arguments: [
         ("How many calories does cycling burn?", "calori"),
         ("so how much water should I drink", "water"),
         ("How many are there?", nil),
