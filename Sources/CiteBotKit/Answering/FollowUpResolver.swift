@@ -52,7 +52,9 @@ public struct FollowUpResolver: Sendable {
             let restText = CorpusIndex.slice(question, first.range.lowerBound..<last.range.upperBound)
             // Only when what follows is a bare topic, not a question of its own.
             guard analyzer.terms(in: restText).count == rest.count || rest.count <= 3 else { return nil }
-            return FollowUp(question: replacing(subject.range, in: previous, with: restText), subject: restText)
+            let rewritten = replacing(subject.range, in: previous, with: restText)
+            return FollowUp(question: agreeing(rewritten, subjectAt: subject.range.lowerBound, subject: restText),
+                            subject: restText)
         }
 
         // A pronoun standing for the subject, in a question with no topic of its own.
@@ -62,9 +64,52 @@ public struct FollowUpResolver: Sendable {
             return index.sentenceFrequency[Int(id)] >= subject.frequency
         }
         guard !ownTopic else { return nil }
-        let replacement = pronoun.surface == "its" || pronoun.surface == "their"
-            ? subject.text + "'s" : subject.text
-        return FollowUp(question: replacing(pronoun.range, in: question, with: replacement), subject: subject.text)
+        let possessive = pronoun.surface == "its" || pronoun.surface == "their"
+        // "kettles'" but "Botox's": a plural in "-s" takes the apostrophe alone.
+        let replacement = possessive ? subject.text + (Self.isPlural(subject.text) ? "'" : "'s") : subject.text
+        var rewritten = replacing(pronoun.range, in: question, with: replacement)
+        // A verb before a possessive agrees with what is possessed ("does its effect last"), not the owner.
+        if !possessive { rewritten = agreeing(rewritten, subjectAt: pronoun.range.lowerBound, subject: subject.text) }
+        return FollowUp(question: rewritten, subject: subject.text)
+    }
+
+    /// Auxiliaries that agree in number with the subject after them: singular, plural.
+    static let agreeingAuxiliaries: [(singular: String, plural: String)] = [
+        ("does", "do"), ("is", "are"), ("was", "were"), ("has", "have"),
+        ("doesn't", "don't"), ("isn't", "aren't"), ("wasn't", "weren't"), ("hasn't", "haven't"),
+    ]
+
+    /// Words that may stand between an auxiliary and its subject ("does the kettle …").
+    static let determiners: Set<String> = ["the", "my", "your", "our", "his", "her", "their", "its"]
+
+    /// `question` with the auxiliary before the subject starting at byte `start` made to agree
+    /// with `subject`: a follow-up puts a new subject where the old one stood, so "How long
+    /// does botox last?" followed by "what about fillers?" reads "How long do fillers last?".
+    /// Only an auxiliary right before the subject, or before a determiner that opens it, is
+    /// changed; the rest of the question is left as written.
+    func agreeing(_ question: String, subjectAt start: Int, subject: String) -> String {
+        let words = analyzer.tokenizer.words(in: question)
+        guard var position = words.firstIndex(where: { $0.range.lowerBound == start }), position > 0 else { return question }
+        position -= 1
+        if Self.determiners.contains(words[position].surface), position > 0 { position -= 1 }
+        let auxiliary = words[position]
+        let plural = Self.isPlural(subject)
+        guard let pair = Self.agreeingAuxiliaries.first(where: { $0.singular == auxiliary.surface || $0.plural == auxiliary.surface })
+        else { return question }
+        let wanted = plural ? pair.plural : pair.singular
+        guard wanted != auxiliary.surface else { return question }
+        let written = CorpusIndex.slice(question, auxiliary.range)
+        // Keep the capital of a question that opens with the auxiliary ("Is it …?" → "Are fillers …?").
+        let replacement = written.first?.isUppercase == true ? wanted.prefix(1).uppercased() + wanted.dropFirst() : wanted
+        return replacing(auxiliary.range, in: question, with: replacement)
+    }
+
+    /// Whether a noun phrase is plural, read from its last word's English plural ending:
+    /// "-s", but not "-ss", "-us" or "-is" ("glass", "virus", "analysis"), nor a short word ("gas").
+    static func isPlural(_ phrase: String) -> Bool {
+        guard let last = phrase.split(whereSeparator: { !$0.isLetter && $0 != "'" }).last?.lowercased() else { return false }
+        guard last.count > 3, last.hasSuffix("s") else { return false }
+        return !["ss", "us", "is", "'s"].contains { last.hasSuffix($0) }
     }
 
     /// The most frequent corpus word of `question` (with a content word just before it).
