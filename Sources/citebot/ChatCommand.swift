@@ -293,8 +293,13 @@ struct REPL {
     }
 
     func sources() {
-        guard let last, !last.citations.isEmpty else {
+        guard let last else {
             Terminal.write("No answer yet: ask a question first.\n")
+            return
+        }
+        // An abstention keeps its nearest sentences for :more and :why but cites none.
+        guard !last.abstained, !last.citations.isEmpty else {
+            Terminal.write("The last question was not answered, so nothing is cited; :more shows the nearest evidence.\n")
             return
         }
         var seen = Set<String>()
@@ -321,12 +326,19 @@ struct REPL {
             Terminal.write("No answer yet: ask a question first.\n")
             return
         }
-        let batch = Array(last.alternatives.dropFirst(shownAlternatives).prefix(3))
+        // After an abstention nothing was shown, so the sentences held back come first and
+        // are numbered from [1]; otherwise the evidence continues the answer's numbering.
+        let evidence = last.abstained ? last.citations + last.alternatives : last.alternatives
+        let firstNumber = last.abstained ? 1 : last.citations.count + 1
+        let batch = Array(evidence.dropFirst(shownAlternatives).prefix(3))
         guard !batch.isEmpty else {
             Terminal.write("No more evidence for that question.\n")
             return
         }
-        Terminal.write(renderer.renderCitations(batch, numberedFrom: last.citations.count + shownAlternatives + 1))
+        if last.abstained, shownAlternatives == 0 {
+            Terminal.write("The nearest evidence, not enough to answer:\n")
+        }
+        Terminal.write(renderer.renderCitations(batch, numberedFrom: firstNumber + shownAlternatives))
         shownAlternatives += batch.count
     }
 
@@ -355,7 +367,8 @@ struct REPL {
             if term.id == nil {
                 line += "  not in the corpus"
             } else if let cited, session.answerer.cites(term: term, in: cited) {
-                line += "  matched in [1]"
+                // An abstention showed no [1]: its nearest sentence is the first that :more lists.
+                line += last.abstained ? "  matched in the nearest sentence ([1] of :more)" : "  matched in [1]"
             }
             Terminal.write(line + "\n")
         }

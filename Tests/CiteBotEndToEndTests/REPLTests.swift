@@ -80,6 +80,35 @@ import Testing
         #expect(terminal.transcript.contains("history not saved"))
     }
 
+    /// An abstention shows no citation, so :more starts at [1] with the sentences held
+    /// back, :sources says nothing was cited, and :why does not point at an unseen [1].
+    @Test func afterAnAbstentionMoreStartsAtOneAndSourcesCitesNothing() throws {
+        let state = try Binary.temporaryDirectory()
+        let terminal = try start(stateHome: state)
+        #expect(terminal.waitFor("> "))
+        terminal.type("What are the side effects of fillers?\r")
+        #expect(terminal.waitFor("I couldn't find an answer to that in the corpus."))
+        #expect(terminal.waitForPrompt())
+        var mark = terminal.transcript.endIndex
+        terminal.type(":more\r")
+        #expect(terminal.waitFor("The nearest evidence, not enough to answer:", after: mark))
+        #expect(terminal.waitFor("[1] corpus/botox-vs-fillers.txt", after: mark))
+        #expect(terminal.waitForPrompt())
+        #expect(!terminal.transcript[mark...].contains("[4]"))
+        mark = terminal.transcript.endIndex
+        terminal.type(":sources\r")
+        #expect(terminal.waitFor("The last question was not answered, so nothing is cited", after: mark))
+        #expect(terminal.waitForPrompt())
+        mark = terminal.transcript.endIndex
+        terminal.type(":why\r")
+        #expect(terminal.waitFor("confidence", after: mark))
+        #expect(terminal.waitForPrompt())
+        #expect(!terminal.transcript[mark...].contains("matched in [1]"))
+        #expect(terminal.transcript[mark...].contains("matched in the nearest sentence ([1] of :more)"))
+        terminal.type(":quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     @Test func followUpUsesThePreviousSubject() throws {
         let state = try Binary.temporaryDirectory()
         let terminal = try start(stateHome: state)
