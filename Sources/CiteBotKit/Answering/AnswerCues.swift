@@ -332,6 +332,15 @@ public enum AnswerCues {
             start = end
             if start >= words.count { break }
         }
+        // "How much water …?" asks for an amount, not a time: "about two litres" before the
+        // "3 minutes" that follows it. Without a counted word ("How much does it cost?") or
+        // with a time word ("How many hours …?") a span of time still comes first.
+        let asksForTime = counting.isEmpty || counting.contains { counted in
+            counted == stem("time") || timeUnits.contains { stem($0) == counted }
+        }
+        if !asksForTime, let amount = numbers.first(where: { !words[$0].contains(where: timeUnits.contains) }) {
+            return amount
+        }
         return durationSpan(in: words) ?? numbers.first
     }
 

@@ -66,6 +66,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// sentence may be on the topic but cannot say what was asked
     /// (see ``Answerer/answerTypeFactor(kind:sentence:)``).
     public var requiresAnswerType: Bool = true
+    /// How deep in the ranking a "how long", "how many" or "when" question looks for a
+    /// sentence that holds the span of time, number or date asked for, when the best one
+    /// holds none (see ``Answerer/typedCandidateFirst(_:kind:query:)``); 0 keeps the best.
+    public var typedAnswerDepth: Int = 3
     /// Whether a question that offers a choice ("Which lasts longer, X or Y?") is answered
     /// with a sentence for each option when the best sentence names only one
     /// (see ``Answerer/choiceEvidence(_:options:)``).

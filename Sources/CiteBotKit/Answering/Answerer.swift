@@ -197,7 +197,7 @@ public final class Answerer: QuestionAnswering {
     private func answer(_ analysis: Analysis) -> Answer {
         let question = analysis.question.text
         let kind = analysis.question.kind
-        let candidates = analysis.candidates
+        let candidates = typedCandidateFirst(analysis.candidates, kind: kind, query: analysis.query)
         guard let best = candidates.first else {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
                           citations: [], confidence: 0)
@@ -227,6 +227,29 @@ public final class Answerer: QuestionAnswering {
             text: AnswerTemplate.text(kind: kind, shortAnswer: short, citations: citations, quoting: quoted),
             shortAnswer: short, kind: kind, abstained: false,
             citations: citations, alternatives: alternatives, confidence: confidence)
+    }
+
+    /// `candidates` with the first of the next ``AnswerOptions/typedAnswerDepth`` that holds
+    /// the span of time, number or date a "how long", "how many" or "when" question asks for
+    /// moved to the front, when the best holds none and that one is confident enough to
+    /// answer on its own.
+    ///
+    /// "Running usually burns more calories than cycling" may outscore "A runner burns 600
+    /// to 700 calories in an hour" on "How many calories does running burn?" (it is shorter,
+    /// so its cosine is higher), but only the second says how many; without this the first
+    /// one's halved confidence (``answerTypeFactor(kind:sentence:)``) would abstain.
+    func typedCandidateFirst(_ candidates: [RankedSentence], kind: QuestionKind, query: Query) -> [RankedSentence] {
+        guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first,
+              answerTypeFactor(kind: kind, sentence: best.sentence) < 1 else { return candidates }
+        let deeper = candidates.prefix(options.typedAnswerDepth + 1).dropFirst()
+        guard let typed = deeper.firstIndex(where: { candidate in
+            answerTypeFactor(kind: kind, sentence: candidate.sentence) == 1
+                && confidence(of: candidate, query: query) >= options.minScore
+        }) else { return candidates }
+        var reordered = candidates
+        let pick = reordered.remove(at: typed)
+        reordered.insert(pick, at: 0)
+        return reordered
     }
 
     /// The citation for a ranked sentence.

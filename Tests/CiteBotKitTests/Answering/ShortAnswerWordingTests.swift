@@ -54,6 +54,21 @@ import Testing
         #expect(AnswerCues.durationSpan(in: words("It takes a year.")) == 2..<4)
     }
 
+    /// A question that counts something other than time is answered by an amount before
+    /// a span of time in the same sentence; one that counts time, or nothing, by the span.
+    @Test(arguments: [
+        ("A kettle of about two litres boils water in 3 minutes.", ["water"], "about two litres"),
+        ("A kettle of about two litres boils water in 3 minutes.", ["minut"], "3 minutes"),
+        ("A kettle of about two litres boils water in 3 minutes.", ["time"], "3 minutes"),
+        ("A kettle of about two litres boils water in 3 minutes.", [], "3 minutes"),
+    ] as [(String, [String], String)])
+    func anAmountComesBeforeATimeUnlessTimeIsCounted(_ sentence: String, _ counting: [String], _ span: String) throws {
+        let tokens = words(sentence)
+        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english, counting: Set(counting),
+                                                         stem: Fixtures.analyzer.stem))
+        #expect(tokens[range].joined(separator: " ") == span)
+    }
+
     /// "to" alone is a preposition, not a qualifier: "walk to 3 shops" counts 3 shops.
     @Test func toWithoutUpIsNotAQualifier() throws {
         let tokens = words("They walk to 3 shops.")
@@ -104,5 +119,39 @@ import Testing
         let text = "See https://a.org/v/3/ or www.b.com/4 and mail x5@c.org, then 2 more (<http://d.io/6>)."
         let kept = AnswerCues.proseWords(Tokenizer().words(in: text), in: text).map(\.surface)
         #expect(kept == ["see", "or", "and", "mail", "then", "2", "more"])
+    }
+}
+
+/// A "how many" question is answered by the best sentence that holds a number, when the
+/// best by score holds none but one just below it does and is confident on its own.
+@Suite struct TypedAnswerTests {
+    static let corpus = """
+        Kettles usually boil water faster than pans.
+
+        A full kettle of about two litres boils water in roughly 3 to 4 minutes at full power.
+        """
+
+    func answer(_ question: String, depth: Int) throws -> Answer {
+        var options = AnswerOptions()
+        options.typedAnswerDepth = depth
+        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
+    }
+
+    @Test func theSentenceWithTheNumberAnswers() throws {
+        let question = "How much water do kettles boil?"
+        let withoutLookingDeeper = try answer(question, depth: 0)
+        #expect(withoutLookingDeeper.citations.first?.text == "Kettles usually boil water faster than pans.")
+        let answer = try answer(question, depth: 3)
+        #expect(!answer.abstained)
+        #expect(answer.citations.first?.text
+                == "A full kettle of about two litres boils water in roughly 3 to 4 minutes at full power.")
+        #expect(answer.shortAnswer == "about two litres")
+    }
+
+    /// With no sentence holding a number, the best stays first (and its confidence is halved).
+    @Test func withoutANumberAnywhereTheBestStays() throws {
+        let index = try Fixtures.index(["Kettles usually boil water faster than pans.\n\nPans boil water slowly."])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer).answer("How many minutes do kettles take to boil water?")
+        #expect(answer.citations.first?.text == "Kettles usually boil water faster than pans.")
     }
 }
