@@ -125,7 +125,7 @@ public enum AnswerCues {
     public static func matches(_ kind: QuestionKind, words: [String]) -> Bool {
         switch kind {
         case .duration: return durationSpan(in: words) != nil
-        case .quantity: return words.contains { isNumber($0) }
+        case .quantity: return words.indices.contains { counts(at: $0, in: words, stopWords: StopWords.english) }
         case .time:
             return words.contains { isYear($0) || months.contains($0) || timesOfYearAndDay.contains($0) }
                 || durationSpan(in: words) != nil
@@ -313,7 +313,9 @@ public enum AnswerCues {
     ) -> Range<Int>? {
         var numbers: [Range<Int>] = []
         var start = 0
-        while let first = words[start...].firstIndex(where: { isNumber($0) && !["half", "couple"].contains($0) }) {
+        while let first = words.indices[start...].first(where: {
+            counts(at: $0, in: words, stopWords: stopWords) && !["half", "couple"].contains(words[$0])
+        }) {
             var end = first + 1
             // A range: "3 to 4", "two or three".
             if end + 1 < words.count, ["to", "or", "and"].contains(words[end]), isNumber(words[end + 1]) { end += 2 }
@@ -367,7 +369,10 @@ public enum AnswerCues {
               !stopWords.contains(words[end].surface), !isNumber(words[end].surface) {
             end += 1
         }
-        return span.lowerBound..<end
+        // The article before a counted compound is the noun's: "a 41-byte file".
+        let opensWithArticle = end > span.upperBound && span.lowerBound > 0
+            && ["a", "an"].contains(words[span.lowerBound - 1].surface)
+        return (opensWithArticle ? span.lowerBound - 1 : span.lowerBound)..<end
     }
 
     /// The words of `text` that are prose: those inside a web address or an e-mail address
@@ -419,6 +424,18 @@ public enum AnswerCues {
             }
         }
         return nil
+    }
+
+    /// Whether `words[i]` is a number that counts something. "One" is also a pronoun ("the
+    /// current one", "one of them"), so it counts only before a content word ("one branch")
+    /// or as the start of a range ("one or two").
+    static func counts(at i: Int, in words: [String], stopWords: Set<String>) -> Bool {
+        guard isNumber(words[i]) else { return false }
+        guard words[i] == "one" else { return true }
+        guard i + 1 < words.count else { return false }
+        let next = words[i + 1]
+        if ["to", "or", "and"].contains(next), i + 2 < words.count, isNumber(words[i + 2]) { return true }
+        return !stopWords.contains(next) && !isNumber(next)
     }
 
     static func isNumber(_ word: String) -> Bool {

@@ -69,6 +69,17 @@ import Testing
         #expect(tokens[range].joined(separator: " ") == span)
     }
 
+    /// "one" as a pronoun ("the current one", "one of them") counts nothing.
+    @Test func onlyACountingOneIsANumber() throws {
+        #expect(AnswerCues.quantitySpan(in: words("It joins another branch into the current one."), stopWords: StopWords.english) == nil)
+        #expect(AnswerCues.quantitySpan(in: words("Pick one of the branches."), stopWords: StopWords.english) == nil)
+        #expect(!AnswerCues.matches(.quantity, words: words("It joins another branch into the current one.")))
+        let tokens = words("Keep one branch per feature, or one or two at most.")
+        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english))
+        #expect(tokens[range].joined(separator: " ") == "one branch")
+        #expect(AnswerCues.matches(.quantity, words: words("It takes one or two.")))
+    }
+
     /// "to" alone is a preposition, not a qualifier: "walk to 3 shops" counts 3 shops.
     @Test func toWithoutUpIsNotAQualifier() throws {
         let tokens = words("They walk to 3 shops.")
@@ -82,6 +93,7 @@ import Testing
         ("The crust stays crisp for a two-day period in a bag.", "How long does the crust stay crisp?", "a two-day period"),
         ("Rides of this kind, a two-hour bike ride, use more energy.", "How long is a bike ride?", "a two-hour bike ride"),
         ("The crust stays crisp for two days in a bag.", "How long does the crust stay crisp?", "two days"),
+        ("A branch is a 41-byte file that holds a hash.", "How big is a branch?", "a 41-byte file"),
     ])
     func compoundDurationRunsToItsNoun(_ corpus: String, _ question: String, _ short: String) throws {
         let index = try Fixtures.index([corpus])
