@@ -43,7 +43,7 @@ public struct PassageRetriever: Sendable {
         defer { index.accumulators.give(back: scratch) }
         let postings = index.passagePostings
         var best = BoundedHeap(capacity: limit)
-        scratch.withBuffers { scores, seen, touched, counts in
+        scratch.withBuffers { scores, seen, touched, gathered, counts in
             // Every posting of every term: the hot loop of answering, kept to plain loads and stores.
             var touchedCount = 0
             postings.columns.withUnsafeBufferPointer { rows in
@@ -72,14 +72,20 @@ public struct PassageRetriever: Sendable {
                     }
                 }
             }
-            let floor = Self.floor(of: limit, among: touched[0..<touchedCount], scores: scores, counts: counts)
-            for passage in touched[0..<touchedCount] {
-                let score = scores[Int(passage)]
-                scores[Int(passage)] = 0
-                seen[Int(passage)] = 0
+            // One pass at scattered places copies the scores out (in touched order) and clears
+            // them; choosing the best then reads the copies in order.
+            for i in 0..<touchedCount {
+                let passage = Int(touched[i])
+                gathered[i] = scores[passage]
+                scores[passage] = 0
+                seen[passage] = 0
+            }
+            let floor = Self.floor(of: limit, among: gathered[0..<touchedCount], counts: counts)
+            for i in 0..<touchedCount {
+                let score = gathered[i]
                 // Cheap rejection: below the floor, or once the heap is full, strictly worse than its worst entry.
                 if score < floor || (best.isFull && score < best.worstScore) { continue }
-                best.offer(passage: Int(passage), score: score)
+                best.offer(passage: Int(touched[i]), score: score)
             }
         }
         return best.sortedBestFirst().map { ($0.passage, $0.score) }
@@ -87,7 +93,7 @@ public struct PassageRetriever: Sendable {
 }
 
 extension PassageRetriever {
-    /// How finely ``floor(of:among:scores:counts:)`` sorts scores: by their bit patterns'
+    /// How finely ``floor(of:among:counts:)`` sorts scores: by their bit patterns'
     /// top bits, which for positive doubles rise with the value, in 2^6 slices per power of
     /// two (steps of at most 1/64 of a score).
     static let sliceShift: UInt64 = 52 - 6
@@ -97,25 +103,24 @@ extension PassageRetriever {
     /// The number of slices.
     static let scoreSlices = Int((4.0 as Double).bitPattern >> sliceShift) - lowestSliceKey + 1
 
-    /// A score that at least `limit` of the passages' scores reach, as high as a count of
-    /// the scores by slice can tell; -∞ when there are too few scores or one is NaN.
+    /// A score that at least `limit` of `scores` reach, as high as a count of the scores by
+    /// slice can tell; -∞ when there are too few scores or one is NaN.
     ///
     /// Every passage below it is strictly worse than `limit` others, so it cannot be among
     /// the best `limit`: the heap is offered only the few passages above it, rather than
     /// sifting every passage better than a worst entry that rises slowly from the low scores
     /// met first.
     ///
-    /// - Complexity: O(passages + ``scoreSlices``). `counts` must hold ``scoreSlices``
+    /// - Complexity: O(scores + ``scoreSlices``). `counts` must hold ``scoreSlices``
     ///   zeros; it is handed back so.
     static func floor(
-        of limit: Int, among passages: UnsafeMutableBufferPointer<Int32>.SubSequence,
-        scores: UnsafeMutableBufferPointer<Double>, counts: UnsafeMutableBufferPointer<Int32>
+        of limit: Int, among scores: UnsafeMutableBufferPointer<Double>.SubSequence,
+        counts: UnsafeMutableBufferPointer<Int32>
     ) -> Double {
-        guard passages.count > limit else { return -.infinity }
+        guard scores.count > limit else { return -.infinity }
         var unordered = false
         let top = counts.count - 1
-        for passage in passages {
-            let score = scores[Int(passage)]
+        for score in scores {
             var slice = 0
             if score > 0 {
                 slice = min(max(Int(truncatingIfNeeded: score.bitPattern >> sliceShift) - lowestSliceKey, 0), top)
@@ -138,8 +143,8 @@ extension PassageRetriever {
     }
 }
 
-/// A dense score array with a mark per passage, room to list the passages touched, and
-/// counts of their scores by slice.
+/// A dense score array with a mark per passage, room to list the passages touched with
+/// their scores, and counts of those scores by slice.
 ///
 /// Handed out all zeros and handed back all zeros: the retriever clears exactly the
 /// entries it touched.
@@ -149,13 +154,16 @@ struct ScoreAccumulator: Sendable {
     var seen: [UInt8]
     /// The passages touched, in order of first touch; only a prefix is in use.
     var touched: [Int32]
-    /// Per score slice, how many touched passages score in it (see ``PassageRetriever/floor(of:among:scores:counts:)``).
+    /// Their scores, copied out in the same order; only a prefix is in use.
+    var gathered: [Double]
+    /// Per score slice, how many touched passages score in it (see ``PassageRetriever/floor(of:among:counts:)``).
     var counts: [Int32]
 
     init(size: Int) {
         scores = [Double](repeating: 0, count: size)
         seen = [UInt8](repeating: 0, count: size)
         touched = [Int32](repeating: 0, count: size)
+        gathered = [Double](repeating: 0, count: size)
         counts = [Int32](repeating: 0, count: PassageRetriever.scoreSlices)
     }
 
@@ -163,12 +171,14 @@ struct ScoreAccumulator: Sendable {
     /// access in the loop).
     mutating func withBuffers<R>(
         _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int32>,
-                 UnsafeMutableBufferPointer<Int32>) -> R
+                 UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int32>) -> R
     ) -> R {
         scores.withUnsafeMutableBufferPointer { scores in
             seen.withUnsafeMutableBufferPointer { seen in
                 touched.withUnsafeMutableBufferPointer { touched in
-                    counts.withUnsafeMutableBufferPointer { counts in body(scores, seen, touched, counts) }
+                    gathered.withUnsafeMutableBufferPointer { gathered in
+                        counts.withUnsafeMutableBufferPointer { counts in body(scores, seen, touched, gathered, counts) }
+                    }
                 }
             }
         }

@@ -71,13 +71,10 @@ import Testing
             }
             let limit = 1 + Int(generator.next() % 50)
             var buffer = scores
-            var passages = (0..<Int32(count)).map { $0 }
             var counts = [Int32](repeating: 0, count: PassageRetriever.scoreSlices)
             let floor = buffer.withUnsafeMutableBufferPointer { scores in
-                passages.withUnsafeMutableBufferPointer { passages in
-                    counts.withUnsafeMutableBufferPointer { counts in
-                        PassageRetriever.floor(of: limit, among: passages[...], scores: scores, counts: counts)
-                    }
+                counts.withUnsafeMutableBufferPointer { counts in
+                    PassageRetriever.floor(of: limit, among: scores[...], counts: counts)
                 }
             }
             #expect(counts.allSatisfy { $0 == 0 }, "seed \(seed), round \(round): the counts are handed back zero")
@@ -96,13 +93,10 @@ import Testing
 
     @Test func noFloorWhenAScoreIsNaN() {
         var scores: [Double] = [0.9, .nan, 0.8, 0.7]
-        var passages: [Int32] = [0, 1, 2, 3]
         var counts = [Int32](repeating: 0, count: PassageRetriever.scoreSlices)
         let floor = scores.withUnsafeMutableBufferPointer { scores in
-            passages.withUnsafeMutableBufferPointer { passages in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    PassageRetriever.floor(of: 2, among: passages[...], scores: scores, counts: counts)
-                }
+            counts.withUnsafeMutableBufferPointer { counts in
+                PassageRetriever.floor(of: 2, among: scores[...], counts: counts)
             }
         }
         #expect(floor == -.infinity)
