@@ -10,13 +10,18 @@ public struct Citation: Sendable, Hashable, Codable {
     public var text: String
     /// The ranking score that placed this sentence; higher is better.
     public var score: Double
+    /// The code block the sentence introduces, verbatim, when it ends with a colon and one
+    /// follows it ("To undo the last commit, run:" and the command): without it the answer
+    /// would promise what it does not show. Nil otherwise.
+    public var continuation: String?
 
-    public init(source: String, paragraph: Int, sentence: Int, text: String, score: Double) {
+    public init(source: String, paragraph: Int, sentence: Int, text: String, score: Double, continuation: String? = nil) {
         self.source = source
         self.paragraph = paragraph
         self.sentence = sentence
         self.text = text
         self.score = score
+        self.continuation = continuation
     }
 }
 

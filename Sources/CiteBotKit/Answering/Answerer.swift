@@ -258,7 +258,28 @@ public final class Answerer: QuestionAnswering {
         return Citation(
             source: index.documents.source(of: sentence.document), paragraph: sentence.paragraph,
             sentence: sentence.number, text: index.text(ofSentence: ranked.sentence),
-            score: (ranked.score * 10_000).rounded() / 10_000)
+            score: (ranked.score * 10_000).rounded() / 10_000, continuation: continuation(of: ranked.sentence))
+    }
+
+    /// The most code blocks in a row a continuation takes: a directive and its body
+    /// (".. doctest::" and the lines under it) are two.
+    static let continuationBlocks = 4
+
+    /// The code right after `sentence` in its document when the sentence ends with a colon,
+    /// verbatim from the first block to the last of up to ``continuationBlocks`` in a row:
+    /// the colon promises what follows, and code is never cited on its own.
+    func continuation(of sentence: Int) -> String? {
+        guard index.text(ofSentence: sentence).last(where: { !$0.isWhitespace }) == ":" else { return nil }
+        let document = index.sentences[sentence].document
+        var last = sentence
+        while last + 1 < index.sentences.count, last - sentence < Self.continuationBlocks {
+            let following = index.sentences[last + 1]
+            guard following.document == document, following.role == .code else { break }
+            last += 1
+        }
+        guard last > sentence else { return nil }
+        let start = index.sentences[sentence + 1].range.lowerBound
+        return index.documents.text(of: document, start..<index.sentences[last].range.upperBound)
     }
 
     /// The best `count` candidates, skipping any that repeats one already chosen

@@ -54,6 +54,11 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
         for (i, citation) in citations.enumerated() {
             if i > 0 { json.raw(",") }
             json.raw("{")
+            if let continuation = citation.continuation {
+                json.key("continuation")
+                json.string(continuation)
+                json.raw(",")
+            }
             json.key("paragraph")
             json.int(citation.paragraph)
             json.raw(",")

@@ -22,8 +22,20 @@ public struct TextRenderer: Sendable {
             return out
         }
         out += Self.escaped(Self.shortened(Self.joiningLines(answer.text))) + "\n"
+        // The block a quoted sentence introduces keeps its lines: it is code, not wrapped prose.
+        if answer.shortAnswer == nil, let block = answer.citations.first?.continuation {
+            out += Self.indentedBlock(block)
+        }
         out += renderCitations(answer.citations, numberedFrom: 1)
         return out
+    }
+
+    /// `block`'s lines, each indented four spaces and escaped (blank lines left empty),
+    /// without its code fences ("```"), cut like any quote.
+    static func indentedBlock(_ block: String) -> String {
+        let lines = Self.shortened(block).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            .filter { line in !["```", "~~~"].contains { line.drop(while: \.isWhitespace).hasPrefix($0) } }
+        return lines.map { $0.allSatisfy(\.isWhitespace) ? "\n" : "    " + escaped(String($0)) + "\n" }.joined()
     }
 
     /// One line per citation, numbered from `first`.

@@ -33,7 +33,8 @@ import Testing
             let citations = (0..<Int(generator.next() % 4)).map { _ in
                 Citation(source: Self.text(&generator), paragraph: Int(generator.next() % 3000),
                          sentence: Int(generator.next() % 40), text: Self.text(&generator),
-                         score: Self.number(&generator))
+                         score: Self.number(&generator),
+                         continuation: generator.next() % 3 == 0 ? Self.text(&generator) : nil)
             }
             let kind = QuestionKind.allCases[Int(generator.next() % UInt64(QuestionKind.allCases.count))]
             var answer = Answer(question: Self.text(&generator), text: Self.text(&generator),
