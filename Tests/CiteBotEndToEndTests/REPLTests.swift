@@ -84,15 +84,28 @@ import Testing
     /// back, :sources says nothing was cited, and :why does not point at an unseen [1].
     @Test func afterAnAbstentionMoreStartsAtOneAndSourcesCitesNothing() throws {
         let state = try Binary.temporaryDirectory()
-        let terminal = try start(stateHome: state)
+        // Five sentences about kettles, none of which says what colour they are painted.
+        let corpus = state.appendingPathComponent("kettles.txt")
+        try """
+            Electric kettles boil water quickly.
+
+            Copper kettles whistle when the water boils.
+
+            Kettles need descaling in areas with hard water.
+
+            Teapots keep tea warm for an hour.
+
+            A kettle with a glass body shows the water level.
+            """.write(to: corpus, atomically: true, encoding: .utf8)
+        let terminal = try start(stateHome: state, arguments: ["--no-cache", "--corpus", corpus.path])
         #expect(terminal.waitFor("> "))
-        terminal.type("What are the side effects of fillers?\r")
+        terminal.type("What colour are kettles painted?\r")
         #expect(terminal.waitFor("I couldn't find an answer to that in the corpus."))
         #expect(terminal.waitForPrompt())
         var mark = terminal.transcript.endIndex
         terminal.type(":more\r")
         #expect(terminal.waitFor("The nearest evidence, not enough to answer:", after: mark))
-        #expect(terminal.waitFor("[1] corpus/botox-vs-fillers.txt", after: mark))
+        #expect(terminal.waitFor("[1] \(corpus.path) ¶1.1: \"Electric kettles boil water quickly.\"", after: mark))
         #expect(terminal.waitForPrompt())
         #expect(!terminal.transcript[mark...].contains("[4]"))
         mark = terminal.transcript.endIndex

@@ -109,8 +109,8 @@ public final class WordNetLexicon: Sendable {
     /// irregular form in an exception list (`mice`).
     ///
     /// ``contains(_:)`` also accepts words known only through Morphy's regular rules of
-    /// detachment, and those rules accept misspelt inflections: "runing" passes as
-    /// "run" + "ing" and "easyer" as "easy" + "er". A word listed as spelled is a real
+    /// detachment, and those rules accept misspelt inflections: "useing" passes as
+    /// "use" + "ing" and "biger" as "big" + "er". A word listed as spelled is a real
     /// word; one recognised only through the rules may be a typo.
     ///
     /// - Complexity: O(p · log n) for p parts of speech and files of n bytes.

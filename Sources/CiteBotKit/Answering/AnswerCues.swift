@@ -30,17 +30,17 @@ public enum AnswerCues {
         "dawn", "dusk", "noon", "midnight", "daytime", "nighttime",
     ]
 
-    /// Single words that, right before a number, qualify it ("about 3 months", "between 80
-    /// and 150 dollars", "every 30 minutes"); the two-word qualifiers "up to", "at least",
+    /// Single words that, right before a number, qualify it ("about 3 months", "between 30
+    /// and 90 euros", "every 30 minutes"); the two-word qualifiers "up to", "at least",
     /// "at most" and "… than" are read by ``qualifiedStart(_:in:)``.
     static let numberQualifiers: Set<String> = [
         "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
         "within", "only", "just", "exactly", "between", "every", "each",
     ]
 
-    /// Where a number's span starts once the words qualifying it are taken in: "between 80
-    /// and 150 dollars" is one price range and "80 and 150 dollars" two prices; "every 30
-    /// minutes" is a frequency and "30 minutes" a duration; "no more than 10 percent" a limit.
+    /// Where a number's span starts once the words qualifying it are taken in: "between 30
+    /// and 90 euros" is one price range and "30 and 90 euros" two prices; "every 30
+    /// minutes" is a frequency and "30 minutes" a duration; "no more than 5 percent" a limit.
     ///
     /// "to" counts only as "up to" ("walk to 3 shops" counts shops), and "than" with the
     /// comparative before it ("longer than", "more than", "no more than").
@@ -290,7 +290,7 @@ public enum AnswerCues {
                 }
                 j -= 1
             }
-            // "a week" right after a quantity ("10 percent a week") is the quantity's rate, not a span.
+            // "a month" right after a quantity ("5 percent a month") is the quantity's rate, not a span.
             let isRate = !sawNumeral && (1...2).contains { start >= $0 && isNumber(words[start - $0]) }
             if sawNumber, !isRate { return qualifiedStart(start, in: words)..<(i + 1) }
             if ["permanent", "permanently", "temporary", "temporarily", "forever", "lifetime"].contains(word) {
@@ -303,8 +303,8 @@ public enum AnswerCues {
     /// A number (or range of numbers) and the word it counts ("20 units", "two or three
     /// sessions"), or a span of time when that is what the number measures.
     ///
-    /// A number that counts what the question counts comes first: "How many calories …?" is
-    /// answered by "400 to 500 calories", not by the "an hour" beside it.
+    /// A number that counts what the question counts comes first: "How many bolts …?" is
+    /// answered by "6 to 8 bolts", not by the "an hour" beside it.
     ///
     /// - Parameter counting: what the question counts (``ParsedQuestion/counted``), as stems
     ///   that `stem` gives.
@@ -324,7 +324,7 @@ public enum AnswerCues {
             if end < words.count, !stopWords.contains(words[end]), !isNumber(words[end]) {
                 let counts = counting.contains(stem(words[end]))
                 end += 1
-                // A rate stays with its quantity: "10 percent a week", "5 posts per day".
+                // A rate stays with its quantity: "5 percent a month", "5 posts per day".
                 if end + 1 < words.count, ["a", "an", "per"].contains(words[end]), timeUnits.contains(words[end + 1]) {
                     end += 2
                 }
@@ -347,7 +347,7 @@ public enum AnswerCues {
     }
 
     /// `span` run on to the noun it describes when it ends in a compound adjective joined by
-    /// a hyphen ("a two-day period", "a 40-minute jog"): stopping at "a two-day" leaves an
+    /// a hyphen ("a two-day period", "a 20-minute nap"): stopping at "a two-day" leaves an
     /// article without its noun. The span takes the content words that follow with nothing
     /// but spaces between them, at most three; otherwise it is returned unchanged.
     ///

@@ -171,8 +171,8 @@ public final class Answerer: QuestionAnswering {
     /// sentence that names one of the subject's words, or one that such a sentence stands
     /// for, may answer it.
     ///
-    /// "What about fillers?" after "How long does Botox last?" becomes "How long do fillers
-    /// last?", whose best match by score may still be the sentence about Botox: it shares
+    /// "What about teapots?" after "How long do kettles last?" becomes "How long do teapots
+    /// last?", whose best match by score may still be the sentence about kettles: it shares
     /// every other word. The user named the subject, so a sentence without it answers for
     /// something else. A subject the corpus never uses restricts nothing; the question's
     /// unknown words already lower its confidence.
@@ -234,8 +234,8 @@ public final class Answerer: QuestionAnswering {
     /// moved to the front, when the best holds none and that one is confident enough to
     /// answer on its own.
     ///
-    /// "Running usually burns more calories than cycling" may outscore "A runner burns 600
-    /// to 700 calories in an hour" on "How many calories does running burn?" (it is shorter,
+    /// "Kettles usually use more watts than toasters" may outscore "A kettle uses 2000 to
+    /// 3000 watts while it boils" on "How many watts does a kettle use?" (it is shorter,
     /// so its cosine is higher), but only the second says how many; without this the first
     /// one's halved confidence (``answerTypeFactor(kind:sentence:)``) would abstain.
     func typedCandidateFirst(_ candidates: [RankedSentence], kind: QuestionKind, query: Query) -> [RankedSentence] {

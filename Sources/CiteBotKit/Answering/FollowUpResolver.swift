@@ -65,7 +65,7 @@ public struct FollowUpResolver: Sendable {
         }
         guard !ownTopic else { return nil }
         let possessive = pronoun.surface == "its" || pronoun.surface == "their"
-        // "kettles'" but "Botox's": a plural in "-s" takes the apostrophe alone.
+        // "kettles'" but "glass's": a plural in "-s" takes the apostrophe alone.
         let replacement = possessive ? subject.text + (Self.isPlural(subject.text) ? "'" : "'s") : subject.text
         var rewritten = replacing(pronoun.range, in: question, with: replacement)
         // A verb before a possessive agrees with what is possessed ("does its effect last"), not the owner.
@@ -84,7 +84,7 @@ public struct FollowUpResolver: Sendable {
 
     /// `question` with the auxiliary before the subject starting at byte `start` made to agree
     /// with `subject`: a follow-up puts a new subject where the old one stood, so "How long
-    /// does botox last?" followed by "what about fillers?" reads "How long do fillers last?".
+    /// does the kettle last?" followed by "what about teapots?" reads "How long do the teapots last?".
     /// Only an auxiliary right before the subject, or before a determiner that opens it, is
     /// changed; the rest of the question is left as written.
     func agreeing(_ question: String, subjectAt start: Int, subject: String) -> String {
@@ -99,7 +99,7 @@ public struct FollowUpResolver: Sendable {
         let wanted = plural ? pair.plural : pair.singular
         guard wanted != auxiliary.surface else { return question }
         let written = CorpusIndex.slice(question, auxiliary.range)
-        // Keep the capital of a question that opens with the auxiliary ("Is it …?" → "Are fillers …?").
+        // Keep the capital of a question that opens with the auxiliary ("Is it …?" → "Are teapots …?").
         let replacement = written.first?.isUppercase == true ? wanted.prefix(1).uppercased() + wanted.dropFirst() : wanted
         return replacing(auxiliary.range, in: question, with: replacement)
     }

@@ -10,7 +10,7 @@ public struct ParsedQuestion: Sendable, Hashable {
     public var sides: [[AnalyzedTerm]]
     /// For yes/no questions, the verb the question opens with ("can", "is", "will"), else nil.
     public var auxiliary: String? = nil
-    /// What a "how many"/"how much" question counts ("calories" of "How many calories …?"),
+    /// What a "how many"/"how much" question counts ("bolts" of "How many bolts …?"),
     /// as a term (stem), else nil.
     public var counted: String? = nil
 }

@@ -8,8 +8,8 @@
 /// never changed, words under 4 letters are never corrected, and neither are real
 /// English words when a lexicon is available ("cost" is not a typo of "lost"), except
 /// a word that only looks real: one the lexicon knows only by its rules of detachment
-/// and that shares a base form with a near corpus word is that word misspelt ("runing",
-/// read as "run" + "ing", is "running").
+/// and that shares a base form with a near corpus word is that word misspelt ("biger",
+/// read as "big" + "er", is "bigger").
 ///
 /// With a lexicon, each word's synonyms (its first WordNet senses) that occur in the
 /// corpus are added as alternatives: "used" also matches "utilized".
@@ -30,9 +30,9 @@ public struct QueryBuilder: Sendable {
     /// Whether a real English word the corpus lacks is still corrected to a corpus word
     /// within the correction distance that shares one of its base forms, when the lexicon
     /// knows the word only through its rules of detachment: it takes a misspelt
-    /// inflection ("runing", "easyer") for a regular one of the same word, which the
-    /// corpus spells its own way ("running", "easier"). A word the lexicon lists as
-    /// spelled ("lose") is kept even beside another form of it ("lost").
+    /// inflection ("biger") for a regular one of the same word, which the corpus
+    /// spells its own way ("bigger"). A word the lexicon lists as
+    /// spelled ("large") is kept even beside another form of it ("larger").
     public var correctsToSameBaseForm: Bool
 
     public init(
@@ -104,8 +104,8 @@ public struct QueryBuilder: Sendable {
     ///   for a word the lexicon lists.
     func correction(ofUnknown surface: String) -> (surface: String, id: Int32)? {
         guard let lexicon, lexicon.contains(surface) else { return correction(for: surface) }
-        // A word listed as spelled ("lose") is not misspelt, even when the corpus has
-        // another form of it ("lost"); only one recognised by the rules of detachment may be.
+        // A word listed as spelled ("large") is not misspelt, even when the corpus has
+        // another form of it ("larger"); only one recognised by the rules of detachment may be.
         guard correctsToSameBaseForm, !lexicon.listsAsSpelled(surface) else { return nil }
         let candidates = index.corrections.index(for: index.vocabulary)
             .candidates(for: surface, includingStems: correctsToStems)

@@ -39,9 +39,9 @@ private func fixtureLexicon() throws -> WordNetLexicon {
         ("large", true),  // index.adj
         ("go on", true),  // a collocation in index.verb
         ("mice", true),  // noun.exc
-        ("Running", true),  // verb.exc, lower-cased first
+        ("Bigger", true),  // adj.exc, lower-cased first
         ("larger", false),  // known only as large + "er"
-        ("runing", false),  // known only as run + "ing", a misspelling Morphy accepts
+        ("biger", false),  // known only as big + "er", a misspelling Morphy accepts
         ("qwxz", false),
         ("", false),
     ])

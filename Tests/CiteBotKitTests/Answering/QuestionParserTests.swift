@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("How many calories does cycling burn?", "calori"),
+        ("How many bolts does a shelf need?", "bolt"),
         ("so how much water should I drink", "water"),
         ("How many are there?", nil),
         ("How often does it rain?", nil),

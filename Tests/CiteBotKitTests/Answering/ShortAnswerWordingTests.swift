@@ -7,15 +7,15 @@ import Testing
     func words(_ text: String) -> [String] { Tokenizer().words(in: text).map(\.surface) }
 
     /// A word before a number that changes what it says ("between", "every", "at least",
-    /// "no more than") belongs to the answer: "80 and 150 dollars" without "between" reads
+    /// "no more than") belongs to the answer: "30 and 90 euros" without "between" reads
     /// as two prices, "30 minutes" without "every" as a duration rather than a frequency.
     @Test(arguments: [
-        ("Shoes cost between 80 and 150 dollars.", "between 80 and 150 dollars"),
-        ("A service costs around 700 dollars.", "around 700 dollars"),
-        ("Raise the distance by no more than 10 percent.", "no more than 10 percent"),
+        ("Lamps cost between 30 and 90 euros.", "between 30 and 90 euros"),
+        ("A repair costs around 400 euros.", "around 400 euros"),
+        ("Raise the dose by no more than 5 percent.", "no more than 5 percent"),
         ("Most areas need at least 20 units.", "at least 20 units"),
         ("Fold the dough every 30 minutes.", "every 30 minutes"),
-        ("Replace them every 500 to 800 kilometres.", "every 500 to 800 kilometres"),
+        ("Replace the filter every 200 to 300 litres.", "every 200 to 300 litres"),
         ("Teams add up to 4 players.", "up to 4 players"),
     ])
     func quantitiesKeepTheirQualifier(_ sentence: String, _ span: String) throws {
@@ -35,13 +35,13 @@ import Testing
         #expect(tokens[range].joined(separator: " ") == span)
     }
 
-    /// "a week" after a quantity is its rate ("10 percent a week"), not a span of time that
+    /// "a month" after a quantity is its rate ("5 percent a month"), not a span of time that
     /// answers in its place.
     @Test(arguments: [
-        ("Raise the distance by no more than 10 percent a week.", "no more than 10 percent a week"),
-        ("A service costs around 700 dollars a year.", "around 700 dollars a year"),
+        ("Raise the dose by no more than 5 percent a month.", "no more than 5 percent a month"),
+        ("A repair costs around 400 euros a year.", "around 400 euros a year"),
         ("Members write about five posts per day.", "about five posts per day"),
-        ("It burns 600 calories in an hour.", "an hour"),
+        ("The heater draws 900 watts in an hour.", "an hour"),
     ])
     func ratesStayWithTheirQuantity(_ sentence: String, _ span: String) throws {
         let tokens = words(sentence)
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func anArticleAfterAQuantityIsNoDuration() {
-        #expect(AnswerCues.durationSpan(in: words("It costs 700 dollars a year.")) == nil)
+        #expect(AnswerCues.durationSpan(in: words("It costs 400 euros a year.")) == nil)
         #expect(AnswerCues.durationSpan(in: words("It takes a year.")) == 2..<4)
     }
 
@@ -91,7 +91,7 @@ import Testing
     /// answer runs on to that noun rather than stopping at "a two-day".
     @Test(arguments: [
         ("The crust stays crisp for a two-day period in a bag.", "How long does the crust stay crisp?", "a two-day period"),
-        ("Rides of this kind, a two-hour bike ride, use more energy.", "How long is a bike ride?", "a two-hour bike ride"),
+        ("Walks of this kind, a three-hour hill walk, tire the legs.", "How long is a hill walk?", "a three-hour hill walk"),
         ("The crust stays crisp for two days in a bag.", "How long does the crust stay crisp?", "two days"),
         ("A branch is a 41-byte file that holds a hash.", "How big is a branch?", "a 41-byte file"),
     ])
@@ -102,12 +102,12 @@ import Testing
     }
 
     @Test func compoundSpanExtendsOverContentWordsOnly() throws {
-        let text = "It lasts a 40-minute jog, then stops."
+        let text = "It lasts a 20-minute nap, then stops."
         let tokens = Tokenizer().words(in: text)
         let surfaces = tokens.map(\.surface)
         let span = try #require(AnswerCues.durationSpan(in: surfaces))
         let completed = AnswerCues.completingCompound(span, words: tokens, in: text, stopWords: StopWords.english)
-        #expect(surfaces[completed].joined(separator: " ") == "a 40 minute jog")
+        #expect(surfaces[completed].joined(separator: " ") == "a 20 minute nap")
     }
 
     /// Digits inside a web address are part of a name, not a count.

@@ -73,9 +73,16 @@ import Testing
         }
     }
 
-    @Test(arguments: ["wrinkels", "cots", "cost", "musles", "fillrs", "hyaluronik", "acd", "zzzz"])
+    /// Words near which the candidate test types: plural and singular forms, short words
+    /// and long ones, so that both correction distances and stems are met.
+    static let candidateText = """
+        Copper kettles whistle loudly. A kettle costs less than a teapot. Teapots crack when \
+        heated. Descaling kettles removes limescale. Costs rise yearly. Whistling kettles annoy.
+        """
+
+    @Test(arguments: ["ketles", "cots", "cost", "whistel", "teapts", "descalling", "limscale", "acd", "zzzz"])
     func candidatesAreEveryWordWithinTheDistance(typed: String) throws {
-        let index = try Fixtures.index([Self.vocabularyText])
+        let index = try Fixtures.index([Self.candidateText])
         let correction = CorrectionIndex(vocabulary: index.vocabulary)
         let letters = Array(typed.unicodeScalars)
         let limit = letters.count >= 8 ? 2 : 1

@@ -66,13 +66,13 @@ import Testing
     }
 
     @Test func aMisspeltInflectionBecomesTheCorpusFormOfTheSameWord() throws {
-        // The fixture's Morphy reads "runing" as "run" + "ing", so it passes as a real
-        // word; "running" (verb.exc) shares the base form "run".
-        let corpus = "The dog keeps running daily."
-        #expect(try lexicon().contains("runing"))
-        let fixed = try firstTerm("runing", corpus: corpus, lexicon: lexicon())
-        #expect(fixed.correction == "running" && fixed.id != nil)
-        let kept = try firstTerm("runing", corpus: corpus, lexicon: lexicon(), sameBaseForm: false)
+        // The fixture's Morphy reads "biger" as "big" + "er", so it passes as a real
+        // word; "bigger" (adj.exc) shares the base form "big", and the two stem apart.
+        let corpus = "The shed grew bigger yearly."
+        #expect(try lexicon().contains("biger"))
+        let fixed = try firstTerm("biger", corpus: corpus, lexicon: lexicon())
+        #expect(fixed.correction == "bigger" && fixed.id != nil)
+        let kept = try firstTerm("biger", corpus: corpus, lexicon: lexicon(), sameBaseForm: false)
         #expect(kept.correction == nil && kept.id == nil)
     }
 
@@ -93,12 +93,12 @@ import Testing
     }
 
     @Test func aWordTheCorpusHasIsNeverCorrected() throws {
-        // The corpus itself spells "runing"; the question's word is matched as it is.
-        let corpus = "Runing shoes wear out. The dog keeps running daily."
+        // The corpus itself spells "biger"; the question's word is matched as it is.
+        let corpus = "Biger sheds cost more. The shed grew bigger yearly."
         let index = try Fixtures.index([corpus])
-        let term = try firstTerm("runing", corpus: corpus, lexicon: lexicon())
+        let term = try firstTerm("biger", corpus: corpus, lexicon: lexicon())
         #expect(term.correction == nil)
-        #expect(term.id != nil && term.id == index.vocabulary.id(of: Fixtures.analyzer.stem("runing")))
+        #expect(term.id != nil && term.id == index.vocabulary.id(of: Fixtures.analyzer.stem("biger")))
     }
 
     @Test func synonymMatchesCountTowardCoverageAtTheirShare() throws {
