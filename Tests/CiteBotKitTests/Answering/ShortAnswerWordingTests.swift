@@ -6,6 +6,19 @@ import Testing
 @Suite struct ShortAnswerWordingTests {
     func words(_ text: String) -> [String] { Tokenizer().words(in: text).map(\.surface) }
 
+    /// The words of the quantity span read off `sentence`, joined by spaces; nil when none is read.
+    func quantity(_ sentence: String, counting: [String] = []) -> String? {
+        let tokens = words(sentence)
+        return AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english, counting: Set(counting),
+                                       stem: Fixtures.analyzer.stem).map { tokens[$0].joined(separator: " ") }
+    }
+
+    /// The words of the duration span read off `sentence`, joined by spaces; nil when none is read.
+    func duration(_ sentence: String) -> String? {
+        let tokens = words(sentence)
+        return AnswerCues.durationSpan(in: tokens).map { tokens[$0].joined(separator: " ") }
+    }
+
     /// A word before a number that changes what it says ("between", "every", "at least",
     /// "no more than") belongs to the answer: "30 and 90 euros" without "between" reads
     /// as two prices, "30 minutes" without "every" as a duration rather than a frequency.
@@ -18,10 +31,8 @@ import Testing
         ("Replace the filter every 200 to 300 litres.", "every 200 to 300 litres"),
         ("Teams add up to 4 players.", "up to 4 players"),
     ])
-    func quantitiesKeepTheirQualifier(_ sentence: String, _ span: String) throws {
-        let tokens = words(sentence)
-        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english))
-        #expect(tokens[range].joined(separator: " ") == span)
+    func quantitiesKeepTheirQualifier(_ sentence: String, _ span: String) {
+        #expect(quantity(sentence) == span)
     }
 
     @Test(arguments: [
@@ -29,10 +40,8 @@ import Testing
         ("Stir the pot every 10 minutes.", "every 10 minutes"),
         ("It keeps for up to three months.", "up to three months"),
     ])
-    func durationsKeepTheirQualifier(_ sentence: String, _ span: String) throws {
-        let tokens = words(sentence)
-        let range = try #require(AnswerCues.durationSpan(in: tokens))
-        #expect(tokens[range].joined(separator: " ") == span)
+    func durationsKeepTheirQualifier(_ sentence: String, _ span: String) {
+        #expect(duration(sentence) == span)
     }
 
     /// "a month" after a quantity is its rate ("5 percent a month"), not a span of time that
@@ -43,10 +52,8 @@ import Testing
         ("Members write about five posts per day.", "about five posts per day"),
         ("The heater draws 900 watts in an hour.", "an hour"),
     ])
-    func ratesStayWithTheirQuantity(_ sentence: String, _ span: String) throws {
-        let tokens = words(sentence)
-        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english))
-        #expect(tokens[range].joined(separator: " ") == span)
+    func ratesStayWithTheirQuantity(_ sentence: String, _ span: String) {
+        #expect(quantity(sentence) == span)
     }
 
     @Test func anArticleAfterAQuantityIsNoDuration() {
@@ -62,29 +69,22 @@ import Testing
         ("A kettle of about two litres boils water in 3 minutes.", ["time"], "3 minutes"),
         ("A kettle of about two litres boils water in 3 minutes.", [], "3 minutes"),
     ] as [(String, [String], String)])
-    func anAmountComesBeforeATimeUnlessTimeIsCounted(_ sentence: String, _ counting: [String], _ span: String) throws {
-        let tokens = words(sentence)
-        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english, counting: Set(counting),
-                                                         stem: Fixtures.analyzer.stem))
-        #expect(tokens[range].joined(separator: " ") == span)
+    func anAmountComesBeforeATimeUnlessTimeIsCounted(_ sentence: String, _ counting: [String], _ span: String) {
+        #expect(quantity(sentence, counting: counting) == span)
     }
 
     /// "one" as a pronoun ("the current one", "one of them") counts nothing.
-    @Test func onlyACountingOneIsANumber() throws {
-        #expect(AnswerCues.quantitySpan(in: words("It joins another branch into the current one."), stopWords: StopWords.english) == nil)
-        #expect(AnswerCues.quantitySpan(in: words("Pick one of the branches."), stopWords: StopWords.english) == nil)
+    @Test func onlyACountingOneIsANumber() {
+        #expect(quantity("It joins another branch into the current one.") == nil)
+        #expect(quantity("Pick one of the branches.") == nil)
         #expect(!AnswerCues.matches(.quantity, words: words("It joins another branch into the current one.")))
-        let tokens = words("Keep one branch per feature, or one or two at most.")
-        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english))
-        #expect(tokens[range].joined(separator: " ") == "one branch")
+        #expect(quantity("Keep one branch per feature, or one or two at most.") == "one branch")
         #expect(AnswerCues.matches(.quantity, words: words("It takes one or two.")))
     }
 
     /// "to" alone is a preposition, not a qualifier: "walk to 3 shops" counts 3 shops.
-    @Test func toWithoutUpIsNotAQualifier() throws {
-        let tokens = words("They walk to 3 shops.")
-        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english))
-        #expect(tokens[range].joined(separator: " ") == "3 shops")
+    @Test func toWithoutUpIsNotAQualifier() {
+        #expect(quantity("They walk to 3 shops.") == "3 shops")
     }
 
     /// "a two-day period": the article belongs to the noun the compound describes, so the
