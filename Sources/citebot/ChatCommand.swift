@@ -299,7 +299,9 @@ struct REPL {
         }
         // An abstention keeps its nearest sentences for :more and :why but cites none.
         guard !last.abstained, !last.citations.isEmpty else {
-            Terminal.write("The last question was not answered, so nothing is cited; :more shows the nearest evidence.\n")
+            // Point to :more only when it has something to show.
+            let nearest = last.citations.isEmpty && last.alternatives.isEmpty ? "" : "; :more shows the nearest evidence"
+            Terminal.write("The last question was not answered, so nothing is cited\(nearest).\n")
             return
         }
         var seen = Set<String>()

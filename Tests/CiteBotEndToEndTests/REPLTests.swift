@@ -118,6 +118,14 @@ import Testing
         #expect(terminal.waitForPrompt())
         #expect(!terminal.transcript[mark...].contains("matched in [1]"))
         #expect(terminal.transcript[mark...].contains("matched in the nearest sentence ([1] of :more)"))
+        // With no evidence at all, :sources does not send the user to an empty :more.
+        terminal.type("qwertyuiop zxcvbnm\r")
+        #expect(terminal.waitFor("I couldn't find an answer to that in the corpus.", after: mark))
+        #expect(terminal.waitForPrompt())
+        mark = terminal.transcript.endIndex
+        terminal.type(":sources\r")
+        #expect(terminal.waitFor("The last question was not answered, so nothing is cited.", after: mark))
+        #expect(terminal.waitForPrompt())
         terminal.type(":quit\r")
         #expect(terminal.waitForExit() == 0)
     }
