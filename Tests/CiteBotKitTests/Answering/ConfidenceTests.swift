@@ -84,31 +84,25 @@ import Testing
         return Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
     }
 
+    /// The factor each case expects: ½ for a sentence without the span of time, number or
+    /// date its "how long", "how many" or "when" question asks for; 1 when it has one, and
+    /// for every other kind of question.
     @Test(arguments: [
-        ("Kettles boil water on gas stoves.", "How long does a kettle take to boil water?"),
-        ("Kettles boil water on gas stoves.", "How many kettles boil water?"),
-        ("Kettles boil water on gas stoves.", "When do kettles boil water?"),
-    ])
-    func halvesTheConfidenceOfASentenceWithoutTheAskedType(_ corpus: String, _ question: String) throws {
+        ("Kettles boil water on gas stoves.", "How long does a kettle take to boil water?", 0.5),
+        ("Kettles boil water on gas stoves.", "How many kettles boil water?", 0.5),
+        ("Kettles boil water on gas stoves.", "When do kettles boil water?", 0.5),
+        ("Kettles boil water in about three minutes.", "How long does a kettle take to boil water?", 1),
+        ("Two kettles boil water on gas stoves.", "How many kettles boil water?", 1),
+        ("Kettles boil water in 1950 on gas stoves.", "When do kettles boil water?", 1),
+        ("Kettles boil water every morning.", "When do kettles boil water?", 1),
+        ("Kettles boil water on gas stoves.", "Why do kettles boil water?", 1),
+    ] as [(String, String, Double)])
+    func countsASentenceWithoutTheAskedTypeAtHalf(_ corpus: String, _ question: String, _ factor: Double) throws {
         let checked = try answer(corpus, question, requiresAnswerType: true)
         let unchecked = try answer(corpus, question, requiresAnswerType: false)
         #expect(checked.citations.first?.text == corpus)
-        #expect(abs(checked.confidence - unchecked.confidence / 2) < 1e-9)
         #expect(unchecked.confidence > 0.5)
-    }
-
-    @Test(arguments: [
-        ("Kettles boil water in about three minutes.", "How long does a kettle take to boil water?"),
-        ("Two kettles boil water on gas stoves.", "How many kettles boil water?"),
-        ("Kettles boil water in 1950 on gas stoves.", "When do kettles boil water?"),
-        ("Kettles boil water every morning.", "When do kettles boil water?"),
-        ("Kettles boil water on gas stoves.", "Why do kettles boil water?"),
-    ])
-    func keepsTheConfidenceOfASentenceWithTheAskedTypeOrOfOtherKinds(_ corpus: String, _ question: String) throws {
-        let checked = try answer(corpus, question, requiresAnswerType: true)
-        let unchecked = try answer(corpus, question, requiresAnswerType: false)
-        #expect(checked.confidence == unchecked.confidence)
-        #expect(checked.confidence > 0)
+        #expect(abs(checked.confidence - factor * unchecked.confidence) < 1e-9, "\(question)")
     }
 
     @Test func theDefaultAbstainsWhenTheTopicMatchesButTheTypeDoesNot() throws {
