@@ -4,7 +4,8 @@
 /// - a question that refers back with a pronoun ("How long does **it** last?") gets the
 ///   previous question's subject in place of the pronoun;
 /// - an elliptical "what about X?" / "and X?" / "how about X?" repeats the previous
-///   question with X in place of its subject.
+///   question with X in place of its subject (and of the words right after the subject
+///   that X ends with, so that none is said twice).
 ///
 /// The subject of a question is its content word that the corpus uses most (the topic a
 /// text keeps returning to), together with a content word right before it ("dermal
@@ -52,7 +53,9 @@ public struct FollowUpResolver: Sendable {
             let restText = CorpusIndex.slice(question, first.range.lowerBound..<last.range.upperBound)
             // Only when what follows is a bare topic, not a question of its own.
             guard analyzer.terms(in: restText).count == rest.count || rest.count <= 3 else { return nil }
-            let rewritten = replacing(subject.range, in: previous, with: restText)
+            let replaced = Self.runningOn(subject.range, in: previous, over: analyzer.tokenizer.words(in: previous),
+                                          endingTopic: rest.map(\.surface))
+            let rewritten = replacing(replaced, in: previous, with: restText)
             return FollowUp(question: agreeing(rewritten, subjectAt: subject.range.lowerBound, subject: restText),
                             subject: restText)
         }
@@ -71,6 +74,35 @@ public struct FollowUpResolver: Sendable {
         // A verb before a possessive agrees with what is possessed ("does its effect last"), not the owner.
         if !possessive { rewritten = agreeing(rewritten, subjectAt: pronoun.range.lowerBound, subject: subject.text) }
         return FollowUp(question: rewritten, subject: subject.text)
+    }
+
+    /// The byte range of the subject in `previous` run on over the words right after it that
+    /// the new topic ends with, so that they are replaced rather than repeated: the subject of
+    /// "Is kettle water safe?" is "kettle", and "what about tap water?" must read "Is tap
+    /// water safe?", not "Is tap water water safe?".
+    ///
+    /// - Parameters:
+    ///   - words: the words of `previous`, as ``Tokenizer`` gives them.
+    ///   - topic: the words of the new topic.
+    /// - Complexity: O(words + topic²).
+    static func runningOn(_ subject: Range<Int>, in previous: String, over words: [WordToken],
+                          endingTopic topic: [String]) -> Range<Int> {
+        let bytes = Array(previous.utf8)
+        // The words that follow the subject with nothing but spaces between them.
+        var following: [WordToken] = []
+        var end = subject.upperBound
+        for word in words where word.range.lowerBound >= end {
+            guard bytes[end..<word.range.lowerBound].allSatisfy({ $0 == UInt8(ascii: " ") }),
+                  following.count < topic.count else { break }
+            following.append(word)
+            end = word.range.upperBound
+        }
+        // The longest such run that the topic ends with.
+        for count in stride(from: following.count, through: 1, by: -1)
+        where following[..<count].map(\.surface).elementsEqual(topic.suffix(count)) {
+            return subject.lowerBound..<following[count - 1].range.upperBound
+        }
+        return subject
     }
 
     /// Auxiliaries that agree in number with the subject after them: singular, plural.

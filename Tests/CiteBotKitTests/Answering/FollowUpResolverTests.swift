@@ -40,6 +40,20 @@ import Testing
         #expect(try resolver().resolve(question, previous: previous) == expected)
     }
 
+    /// The subject "kettle" of "Is kettle water safe?" is followed by "water", which the new
+    /// topic ends with: the words are replaced together, not repeated.
+    @Test(arguments: [
+        ("what about tap water?", "Is kettle water safe?", "Is tap water safe?"),
+        ("what about water?", "Is kettle water safe?", "Is water safe?"),
+        // A topic that does not end with them leaves them in place.
+        ("what about teapot?", "How hot does kettle water get?", "How hot does teapot water get?"),
+        ("what about tap water?", "Is kettle water, when boiled, safe?", "Is tap water, when boiled, safe?"),
+        ("what about hot tea water?", "Is kettle tea water safe?", "Is hot tea water safe?"),
+    ])
+    func aTopicEndingWithTheWordsAfterTheSubjectReplacesThem(_ question: String, _ previous: String, _ expected: String) throws {
+        #expect(try resolver().resolve(question, previous: previous) == expected)
+    }
+
     @Test func aFollowUpSaysWhatItIsAbout() throws {
         let resolver = try resolver()
         #expect(resolver.followUp("what about teapots?", previous: "How long do electric kettles last?")
