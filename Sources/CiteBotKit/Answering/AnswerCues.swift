@@ -187,8 +187,8 @@ public enum AnswerCues {
     /// Whether the sentence's `words` set the `sides` of a comparison against each other
     /// ("X lasts longer than Y", "unlike X, Y …", "X …, whereas Y …"): a contrast word that
     /// opens the sentence, or one that stands after a word of one side and before a word of
-    /// another. With every side on one side of it ("X and Y are given in clinics more often
-    /// than not"), the contrast word compares something else.
+    /// another. With every side on one side of it ("X and Y both cost more than
+    /// water"), the contrast word compares something else.
     ///
     /// - Parameter sides: each side's terms (stems, as `stem` gives them).
     /// - Complexity: O(words × sides).

@@ -348,7 +348,7 @@ public final class Answerer: QuestionAnswering {
     }
 
     /// For a question that offers a choice ("Which lasts longer, X or Y?"): the best
-    /// sentence, which answers it when it names an option ("X is the better option"), then,
+    /// sentence, which answers it when it names an option ("X suits it better"), then,
     /// when it names only one option, the best sentence that names the other, so that the
     /// answer speaks to both. Unlike ``comparisonEvidence(_:sides:)``, the first citation is
     /// the ranking's: the question asks which option fits what it says before the comma,

@@ -149,15 +149,15 @@ import Testing
         #expect(plain.text == "Tea grows on misty hillsides. [1] Coffee grows in the tropics. [2]")
     }
 
-    /// "than" in "more often than not" compares neither side with the other: a sentence that
-    /// names both sides before it is no contrast, so the answer leads with the sides.
+    /// "than" in "both cost more than water" compares neither side with the other: a sentence
+    /// that names both sides before it is no contrast, so the answer leads with the sides.
     @Test func comparisonDoesNotLeadWithAContrastWordThatComparesSomethingElse() throws {
         let corpus = """
             Tea grows on misty hillsides.
 
             Coffee grows in the tropics.
 
-            Tea and coffee are served hot more often than not.
+            Tea and coffee both cost more than water.
             """
         let answer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer,
                               options: AnswerOptions(minScore: 0, leadsWithContrast: true))
@@ -343,8 +343,8 @@ import Testing
         ("Tea is picked, whereas coffee is harvested.", true),
         ("Tea and coffee are both drunk hot.", false),
         // Both sides stand before the contrast word: it compares something else.
-        ("Tea and coffee are drunk hot more often than not.", false),
-        ("Tea is drunk hot more often than not, and so is coffee.", true),
+        ("Tea and coffee both cost more than water.", false),
+        ("Tea costs more than water, and so does coffee.", true),
     ])
     func contrastsBySettingTheSidesAgainstEachOther(_ sentence: String, _ expected: Bool) {
         let sides: [Set<String>] = [["tea"], [Fixtures.analyzer.stem("coffee")]]

@@ -25,7 +25,7 @@ import Testing
     @Test(arguments: [
         ("Lamps cost between 30 and 90 euros.", "between 30 and 90 euros"),
         ("A repair costs around 400 euros.", "around 400 euros"),
-        ("Raise the dose by no more than 5 percent.", "no more than 5 percent"),
+        ("Keep the dose to no more than 5 percent.", "no more than 5 percent"),
         ("Most areas need at least 20 units.", "at least 20 units"),
         ("Fold the dough every 30 minutes.", "every 30 minutes"),
         ("Replace the filter every 200 to 300 litres.", "every 200 to 300 litres"),
@@ -47,7 +47,7 @@ import Testing
     /// "a month" after a quantity is its rate ("5 percent a month"), not a span of time that
     /// answers in its place.
     @Test(arguments: [
-        ("Raise the dose by no more than 5 percent a month.", "no more than 5 percent a month"),
+        ("Keep the rise to no more than 5 percent a month.", "no more than 5 percent a month"),
         ("A repair costs around 400 euros a year.", "around 400 euros a year"),
         ("Readers borrow about six books per week.", "about six books per week"),
         ("The heater draws 900 watts in an hour.", "an hour"),
