@@ -50,6 +50,32 @@ import Testing
         }
     }
 
+    /// `--ablate answer-type` switches the answer-type check off: a sentence on the topic
+    /// that holds no span of time is then answered rather than abstained on. The other
+    /// ablations added with it are accepted by name.
+    @Test func answerTypeAblationAnswersWhatTheCheckAbstainsOn() throws {
+        let root = try Binary.temporaryDirectory()
+        let corpus = root.appendingPathComponent("notes")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try "Kettles boil water on gas stoves.\n\nTeapots keep tea warm.\n".write(
+            to: corpus.appendingPathComponent("kettles.txt"), atomically: true, encoding: .utf8)
+        let questions = root.appendingPathComponent("questions.jsonl")
+        try #"{"id": "a", "question": "How long does a kettle take to boil water on a gas stove?", "evidence": ["Kettles boil water on gas stoves"]}"#
+            .appending("\n").write(to: questions, atomically: true, encoding: .utf8)
+        func run(_ extra: [String]) throws -> Binary.Result {
+            try Binary.run(["eval", questions.path, "--corpus", corpus.path, "--no-cache", "-q"] + extra)
+        }
+        let checked = try run([])
+        #expect(checked.stdout.contains("answered accuracy 0.00"), "\(checked.stdout)")
+        let ablated = try run(["--ablate", "answer-type"])
+        #expect(ablated.stdout.contains("answered accuracy 1.00"), "\(ablated.stdout)")
+        for name in ["base-form-typos", "both-options"] {
+            let result = try run(["--ablate", name])
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+            #expect(result.stdout.contains("answered accuracy 0.00"), "\(name): \(result.stdout)")
+        }
+    }
+
     @Test func malformedTestFileNamesFileAndLine() throws {
         let file = try Binary.temporaryDirectory().appendingPathComponent("bad.jsonl")
         try "{\"question\": \"ok?\", \"unanswerable\": true}\n{not json}\n".write(to: file, atomically: true, encoding: .utf8)
