@@ -95,7 +95,7 @@ public final class WordNetLexicon: Sendable {
 
     /// Whether `word`, or a base form of it, is an English word in any part of speech.
     ///
-    /// Inflected forms count ("invented", "wrinkles", "mice", "better"), so a question
+    /// Inflected forms count ("invented", "creases", "mice", "better"), so a question
     /// word that passes is a real word and must not be spelling-corrected. Multi-word
     /// entries may be given with spaces ("go on").
     ///
@@ -135,8 +135,8 @@ public final class WordNetLexicon: Sendable {
     ///
     /// For each part of speech in turn (noun, verb, adjective, adverb) the candidates
     /// are the word itself, its irregular base forms from that part's exception list
-    /// (`mice` → `mouse`) and the results of Morphy's rules of detachment (`wrinkles` →
-    /// `wrinkle`, `invented` → `invent`); only those the part's index lists are kept.
+    /// (`mice` → `mouse`) and the results of Morphy's rules of detachment (`creases` →
+    /// `crease`, `invented` → `invent`); only those the part's index lists are kept.
     /// The word itself is included when it is listed, so "better" gives both "better"
     /// and "good". Duplicates across parts of speech are dropped, first kept.
     ///

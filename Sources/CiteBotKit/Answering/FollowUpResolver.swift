@@ -8,8 +8,8 @@
 ///   that X ends with, so that none is said twice).
 ///
 /// The subject of a question is its content word that the corpus uses most (the topic a
-/// text keeps returning to), together with a content word right before it ("dermal
-/// fillers"). The rewrite is plain text, so the rest of the pipeline is unchanged and
+/// text keeps returning to), together with a content word right before it ("electric
+/// kettles"). The rewrite is plain text, so the rest of the pipeline is unchanged and
 /// `:why` can show it.
 public struct FollowUpResolver: Sendable {
     public let index: CorpusIndex
