@@ -150,6 +150,24 @@ public final class WordNetLexicon: Sendable {
         return forms
     }
 
+    /// The base forms the exception lists give for `word` as an irregular inflection
+    /// (`ran` → `run`, `mice` → `mouse`), in noun, verb, adjective, adverb order; empty for
+    /// a word no list names. Unlike ``baseForms(of:)`` no rule of detachment is applied, so a
+    /// misspelling that only looks inflected ("easyer") gets none.
+    public func irregularBaseForms(of word: String) -> [String] {
+        guard let key = Self.key(for: word) else { return [] }
+        var forms: [String] = []
+        for category in categories {
+            for line in category.exceptions.lines(withKey: key) {
+                for base in line.split(separator: Self.space).dropFirst() {
+                    let form = Self.displayForm(base)
+                    if !forms.contains(form) { forms.append(form) }
+                }
+            }
+        }
+        return forms
+    }
+
     /// Words that share a sense with `word`, for query expansion.
     ///
     /// These are the other lemmas of the synsets of the word's base forms. For each base

@@ -34,6 +34,11 @@ public struct QueryBuilder: Sendable {
     /// spells its own way ("bigger"). A word the lexicon lists as
     /// spelled ("large") is kept even beside another form of it ("larger").
     public var correctsToSameBaseForm: Bool
+    /// Whether a question word the corpus lacks is read as a base form the lexicon's
+    /// exception lists give for it when the corpus uses that one: irregular inflections do not stem alike, so
+    /// "fed" would miss "feeding" and "ran" "running", while "feed" and "run" stem as the
+    /// corpus words do.
+    public var resolvesBaseForms = true
 
     public init(
         index: CorpusIndex, analyzer: Analyzer, lexicon: WordNetLexicon? = nil,
@@ -63,6 +68,11 @@ public struct QueryBuilder: Sendable {
                 resolved.term = index.vocabulary.terms[Int(fix.id)]
                 resolved.id = fix.id
             }
+            if resolved.id == nil, resolvesBaseForms, let (base, id) = baseFormInCorpus(of: term.surface) {
+                resolved.correction = base
+                resolved.term = index.vocabulary.terms[Int(id)]
+                resolved.id = id
+            }
             // An adverb the corpus never uses ("actually", "usually") only says how the
             // question is put; counted at the largest idf it would sink the confidence.
             if resolved.id == nil, dropsUnknownAdverbs, lexicon?.isOnlyAdverb(term.surface) ?? false { continue }
@@ -73,6 +83,18 @@ public struct QueryBuilder: Sendable {
             result.append(resolved)
         }
         return Query(terms: result)
+    }
+
+    /// The first base form the lexicon's exception lists give for `surface`
+    /// (``WordNetLexicon/irregularBaseForms(of:)``) whose stem the corpus uses, with that
+    /// term's id. Regular inflections already stem alike, and reading a misspelling such as
+    /// "easyer" by the rules of detachment would turn a typo into a confident match.
+    func baseFormInCorpus(of surface: String) -> (String, Int32)? {
+        guard let lexicon else { return nil }
+        for base in lexicon.irregularBaseForms(of: surface) where base != surface && !base.utf8.contains(UInt8(ascii: " ")) {
+            if let id = index.vocabulary.id(of: analyzer.stem(base)) { return (base, id) }
+        }
+        return nil
     }
 
     /// Corpus terms that the lexicon gives as synonyms of `word`, with the words that produced them.

@@ -52,6 +52,24 @@ import Testing
         #expect(term.correction == nil && term.id == nil)
     }
 
+    /// An irregular form the corpus never uses ("ran") is read as its base form ("run"),
+    /// which stems as the corpus's "runs" and "running" do.
+    @Test func anIrregularFormIsReadAsItsBaseFormTheCorpusUses() throws {
+        let index = try Fixtures.index(["Foxes run at dusk. A running fox is quick."])
+        let builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon())
+        let term = try #require(builder.query(for: Fixtures.analyzer.terms(in: "ran")).terms.first)
+        #expect(term.correction == "run")
+        #expect(term.id == index.vocabulary.id(of: Fixtures.analyzer.stem("run")))
+        var off = builder
+        off.resolvesBaseForms = false
+        #expect(off.query(for: Fixtures.analyzer.terms(in: "ran")).terms.first?.id == nil)
+        // Only the exception lists count: a regular-looking form is left to typo correction.
+        #expect(try lexicon().irregularBaseForms(of: "ran") == ["run"])
+        #expect(try lexicon().irregularBaseForms(of: "runs").isEmpty)
+        // A word the corpus has keeps its own term.
+        #expect(builder.query(for: Fixtures.analyzer.terms(in: "running")).terms.first?.correction == nil)
+    }
+
     @Test func unknownNonWordsAreStillCorrected() throws {
         #expect(try query("utilzed", lexicon: lexicon()).terms.first?.correction == "utilized")
     }
