@@ -153,7 +153,7 @@ public final class WordNetLexicon: Sendable {
     /// The base forms the exception lists give for `word` as an irregular inflection
     /// (`ran` → `run`, `mice` → `mouse`), in noun, verb, adjective, adverb order; empty for
     /// a word no list names. Unlike ``baseForms(of:)`` no rule of detachment is applied, so a
-    /// misspelling that only looks inflected ("easyer") gets none.
+    /// misspelling that only looks inflected ("heavyer") gets none.
     public func irregularBaseForms(of word: String) -> [String] {
         guard let key = Self.key(for: word) else { return [] }
         var forms: [String] = []

@@ -36,7 +36,7 @@ public struct QueryBuilder: Sendable {
     public var correctsToSameBaseForm: Bool
     /// Whether a question word the corpus lacks is read as a base form the lexicon's
     /// exception lists give for it when the corpus uses that one: irregular inflections do not stem alike, so
-    /// "fed" would miss "feeding" and "ran" "running", while "feed" and "run" stem as the
+    /// "swam" would miss "swimming" and "mice" "mouse", while "swim" and "mouse" stem as the
     /// corpus words do.
     public var resolvesBaseForms = true
 
@@ -88,7 +88,7 @@ public struct QueryBuilder: Sendable {
     /// The first base form the lexicon's exception lists give for `surface`
     /// (``WordNetLexicon/irregularBaseForms(of:)``) whose stem the corpus uses, with that
     /// term's id. Regular inflections already stem alike, and reading a misspelling such as
-    /// "easyer" by the rules of detachment would turn a typo into a confident match.
+    /// "heavyer" by the rules of detachment would turn a typo into a confident match.
     func baseFormInCorpus(of surface: String) -> (String, Int32)? {
         guard let lexicon else { return nil }
         for base in lexicon.irregularBaseForms(of: surface) where base != surface && !base.utf8.contains(UInt8(ascii: " ")) {
