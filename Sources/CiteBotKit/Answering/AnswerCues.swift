@@ -330,7 +330,10 @@ public enum AnswerCues {
                 }
                 if counts { return qualified..<end }
             }
-            numbers.append(qualified..<end)
+            // "two of the most popular ways" picks from a group rather than measuring: the
+            // bare "two" answers nothing, so it is no span.
+            let partitive = end == first + 1 && end < words.count && words[end] == "of"
+            if !partitive { numbers.append(qualified..<end) }
             start = end
             if start >= words.count { break }
         }

@@ -82,6 +82,14 @@ import Testing
         #expect(AnswerCues.matches(.quantity, words: words("It takes one or two.")))
     }
 
+    /// A number that picks from a group ("two of the ways") measures nothing: no span,
+    /// though a later number still gives one.
+    @Test func aPartitiveNumberIsNoSpan() {
+        #expect(quantity("Tea and coffee are two of the drinks people like most.") == nil)
+        #expect(quantity("Two of the lamps draw 40 watts.") == "40 watts")
+        #expect(quantity("Two lamps draw 40 watts.") == "two lamps")
+    }
+
     /// "to" alone is a preposition, not a qualifier: "walk to 3 shops" counts 3 shops.
     @Test func toWithoutUpIsNotAQualifier() {
         #expect(quantity("They walk to 3 shops.") == "3 shops")
