@@ -30,6 +30,23 @@ public enum AnswerCues {
         "dawn", "dusk", "noon", "midnight", "daytime", "nighttime",
     ]
 
+    /// Words that say how often without a number ("daily", "twice"); hedges such as
+    /// "usually" or "often" are left out, since they qualify sentences that say no frequency.
+    static let frequencyWords: Set<String> = [
+        "hourly", "daily", "nightly", "weekly", "fortnightly", "monthly", "quarterly", "yearly",
+        "annually", "once", "twice", "thrice", "always", "never",
+    ]
+
+    /// Whether `words` say how often something happens: a frequency word ("daily",
+    /// "twice"), or "every", "each" or "per" before a unit or time of day ("every morning").
+    static func statesFrequency(_ words: [String]) -> Bool {
+        words.indices.contains { i in
+            frequencyWords.contains(words[i])
+                || (["every", "each", "per"].contains(words[i]) && i + 1 < words.count
+                    && (timeUnits.contains(words[i + 1]) || timesOfYearAndDay.contains(words[i + 1])))
+        }
+    }
+
     /// Single words that, right before a number, qualify it ("about 3 months", "between 30
     /// and 90 euros", "every 30 minutes"); the two-word qualifiers "up to", "at least",
     /// "at most" and "… than" are read by ``qualifiedStart(_:in:)``.

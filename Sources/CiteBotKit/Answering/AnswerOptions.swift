@@ -62,13 +62,14 @@ public struct AnswerOptions: Sendable, Equatable {
     /// questions, as "what is X" is (see ``QuestionParser/readsDefinitionPhrasing``).
     public var readsDefinitionPhrasing: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
-    /// confidence at half when the sentence holds no span of time, number or date: such a
-    /// sentence may be on the topic but cannot say what was asked
-    /// (see ``Answerer/answerTypeFactor(kind:sentence:)``).
+    /// confidence at half when the sentence holds no span of time, number or date (for "how
+    /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot
+    /// say what was asked
+    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:)``).
     public var requiresAnswerType: Bool = true
     /// How deep in the ranking a "how long", "how many" or "when" question looks for a
     /// sentence that holds the span of time, number or date asked for, when the best one
-    /// holds none (see ``Answerer/typedCandidateFirst(_:kind:query:)``); 0 keeps the best.
+    /// holds none (see ``Answerer/typedCandidateFirst(_:question:query:)``); 0 keeps the best.
     public var typedAnswerDepth: Int = 3
     /// Whether a question that offers a choice ("Which lasts longer, X or Y?") is answered
     /// with a sentence for each option when the best sentence names only one

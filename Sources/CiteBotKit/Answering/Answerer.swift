@@ -197,7 +197,7 @@ public final class Answerer: QuestionAnswering {
     private func answer(_ analysis: Analysis) -> Answer {
         let question = analysis.question.text
         let kind = analysis.question.kind
-        let candidates = typedCandidateFirst(analysis.candidates, kind: kind, query: analysis.query)
+        let candidates = typedCandidateFirst(analysis.candidates, question: analysis.question, query: analysis.query)
         guard let best = candidates.first else {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
                           citations: [], confidence: 0)
@@ -216,7 +216,9 @@ public final class Answerer: QuestionAnswering {
         let rest = candidates.filter { !chosenSet.contains($0.sentence) }.prefix(options.alternatives)
         let citations = chosen.map(citation)
         let alternatives = rest.map(citation)
-        if options.requiresAnswerType { confidence *= answerTypeFactor(kind: kind, sentence: chosen[0].sentence) }
+        if options.requiresAnswerType {
+            confidence *= answerTypeFactor(kind: kind, sentence: chosen[0].sentence, asksFrequency: analysis.question.asksFrequency)
+        }
         guard confidence >= options.minScore else {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
                           citations: citations, alternatives: alternatives, confidence: confidence)
@@ -237,13 +239,16 @@ public final class Answerer: QuestionAnswering {
     /// "Kettles usually use more watts than toasters" may outscore "A kettle uses 2000 to
     /// 3000 watts while it boils" on "How many watts does a kettle use?" (it is shorter,
     /// so its cosine is higher), but only the second says how many; without this the first
-    /// one's halved confidence (``answerTypeFactor(kind:sentence:)``) would abstain.
-    func typedCandidateFirst(_ candidates: [RankedSentence], kind: QuestionKind, query: Query) -> [RankedSentence] {
+    /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:)``) would abstain.
+    func typedCandidateFirst(_ candidates: [RankedSentence], question: ParsedQuestion, query: Query) -> [RankedSentence] {
+        func factor(_ sentence: Int) -> Double {
+            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency)
+        }
         guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first,
-              answerTypeFactor(kind: kind, sentence: best.sentence) < 1 else { return candidates }
+              factor(best.sentence) < 1 else { return candidates }
         let deeper = candidates.prefix(options.typedAnswerDepth + 1).dropFirst()
         guard let typed = deeper.firstIndex(where: { candidate in
-            answerTypeFactor(kind: kind, sentence: candidate.sentence) == 1
+            factor(candidate.sentence) == 1
                 && confidence(of: candidate, query: query) >= options.minScore
         }) else { return candidates }
         var reordered = candidates
@@ -389,18 +394,21 @@ public final class Answerer: QuestionAnswering {
     }
 
     /// ½ when `kind` asks for a span of time, a number or a date ("how long", "how many",
-    /// "when") and `sentence` holds none (``AnswerCues/matches(_:words:)``), else 1.
+    /// "when") and `sentence` holds none (``AnswerCues/matches(_:words:)``), else 1. A
+    /// question that `asksFrequency` ("how often") is also answered by a frequency without
+    /// a number ("daily", "twice a week", "every morning").
     ///
     /// Such a sentence may share every word of the question ("How long does X live?" and "X
     /// lives in colonies") and still not say what was asked, so its confidence counts half.
     /// It is a factor rather than a veto: a sentence may rightly answer that the amount
     /// varies, and `--min-score` can still let it through.
-    func answerTypeFactor(kind: QuestionKind, sentence: Int) -> Double {
+    func answerTypeFactor(kind: QuestionKind, sentence: Int, asksFrequency: Bool = false) -> Double {
         guard [.duration, .quantity, .time].contains(kind) else { return 1 }
         let text = index.text(ofSentence: sentence)
         // A number inside a web address answers nothing.
         let words = AnswerCues.proseWords(analyzer.tokenizer.words(in: text), in: text).map(\.surface)
-        return AnswerCues.matches(kind, words: words) ? 1 : 0.5
+        if AnswerCues.matches(kind, words: words) { return 1 }
+        return asksFrequency && AnswerCues.statesFrequency(words) ? 1 : 0.5
     }
 
     /// The verbatim span of the sentence that answers a duration, quantity or time

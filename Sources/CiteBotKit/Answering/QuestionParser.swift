@@ -13,6 +13,9 @@ public struct ParsedQuestion: Sendable, Hashable {
     /// What a "how many"/"how much" question counts ("bolts" of "How many bolts …?"),
     /// as a term (stem), else nil.
     public var counted: String? = nil
+    /// Whether the question asks how often ("How often …?"): a quantity that a frequency
+    /// such as "daily" or "twice a week" answers without a number.
+    public var asksFrequency: Bool = false
 }
 
 /// Reads a question's kind from its opening words and strips the words that only
@@ -78,8 +81,10 @@ public struct QuestionParser: Sendable {
         // "how long", "how many": the modifier word is phrasing, not topic.
         var skipped = Set<Int>()
         var counted: String?
+        var asksFrequency = false
         for (i, token) in tokens.enumerated() where token.surface == "how" && i + 1 < tokens.count {
             if Self.howModifiers[tokens[i + 1].surface] != nil { skipped.insert(i + 1) }
+            if tokens[i + 1].surface == "often" { asksFrequency = true }
             if counted == nil, ["many", "much"].contains(tokens[i + 1].surface), i + 2 < tokens.count,
                !analyzer.stopWords.contains(tokens[i + 2].surface) {
                 counted = analyzer.stem(tokens[i + 2].surface)
@@ -97,7 +102,8 @@ public struct QuestionParser: Sendable {
             sides = alternatives
         }
         let auxiliary = kind == .yesNo ? Self.body(of: words).first : nil
-        return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary, counted: counted)
+        return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary, counted: counted,
+                              asksFrequency: asksFrequency)
     }
 
     /// Words that alone make a question a comparison.

@@ -84,9 +84,9 @@ import Testing
         return Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
     }
 
-    /// The factor each case expects: ½ for a sentence without the span of time, number or
-    /// date its "how long", "how many" or "when" question asks for; 1 when it has one, and
-    /// for every other kind of question.
+    /// The factor each case expects: ½ for a sentence without the span of time, number,
+    /// date or frequency its "how long", "how many", "when" or "how often" question asks for;
+    /// 1 when it has one, and for every other kind of question.
     @Test(arguments: [
         ("Kettles boil water on gas stoves.", "How long does a kettle take to boil water?", 0.5),
         ("Kettles boil water on gas stoves.", "How many kettles boil water?", 0.5),
@@ -96,6 +96,12 @@ import Testing
         ("Kettles boil water in 1950 on gas stoves.", "When do kettles boil water?", 1),
         ("Kettles boil water every morning.", "When do kettles boil water?", 1),
         ("Kettles boil water on gas stoves.", "Why do kettles boil water?", 1),
+        // "How often" is answered by a frequency, which need hold no number.
+        ("Water the basil daily in summer.", "How often should I water basil?", 1),
+        ("Kettles boil water twice a day.", "How often do kettles boil water?", 1),
+        ("Kettles boil water every morning.", "How often do kettles boil water?", 1),
+        ("Kettles usually boil water on gas stoves.", "How often do kettles boil water?", 0.5),
+        ("Kettles boil water twice a day.", "How many kettles boil water?", 0.5),
     ] as [(String, String, Double)])
     func countsASentenceWithoutTheAskedTypeAtHalf(_ corpus: String, _ question: String, _ factor: Double) throws {
         let checked = try answer(corpus, question, requiresAnswerType: true)

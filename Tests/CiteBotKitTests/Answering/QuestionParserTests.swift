@@ -70,6 +70,16 @@ import Testing
     }
 
     @Test(arguments: [
+        ("How often should I water basil?", true),
+        ("so how often do kettles whistle", true),
+        ("How many times do kettles whistle?", false),
+        ("Do kettles often whistle?", false),
+    ])
+    func readsWhetherAQuestionAsksHowOften(_ question: String, _ asks: Bool) {
+        #expect(parser.parse(question).asksFrequency == asks, "\(question)")
+    }
+
+    @Test(arguments: [
         ("Can dogs swim?", "can"),
         ("so will it rain", "will"),
         ("Isn't it late?", "isn't"),
