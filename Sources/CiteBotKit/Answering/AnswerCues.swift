@@ -341,13 +341,13 @@ public enum AnswerCues {
             if end < words.count, !stopWords.contains(words[end]), !isNumber(words[end]) {
                 let counts = counting.contains(stem(words[end]))
                 end += 1
-                // A rate stays with its quantity: "5 percent a month", "5 posts per day".
+                // A rate stays with its quantity: "5 percent a month", "6 books per week".
                 if end + 1 < words.count, ["a", "an", "per"].contains(words[end]), timeUnits.contains(words[end + 1]) {
                     end += 2
                 }
                 if counts { return qualified..<end }
             }
-            // "two of the most popular ways" picks from a group rather than measuring: the
+            // "two of the cheapest lamps" picks from a group rather than measuring: the
             // bare "two" answers nothing, so it is no span.
             let partitive = end == first + 1 && end < words.count && words[end] == "of"
             if !partitive { numbers.append(qualified..<end) }
