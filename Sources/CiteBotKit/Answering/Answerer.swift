@@ -233,8 +233,9 @@ public final class Answerer: QuestionAnswering {
 
     /// `candidates` with the first of the next ``AnswerOptions/typedAnswerDepth`` that holds
     /// the span of time, number or date a "how long", "how many" or "when" question asks for
-    /// moved to the front, when the best holds none and that one is confident enough to
-    /// answer on its own.
+    /// moved to the front, when the best holds none, its halved confidence would abstain, and
+    /// that one is confident enough to answer on its own. The ranking, and with it hit@k,
+    /// changes only where an abstention becomes an answer.
     ///
     /// "Kettles usually use more watts than toasters" may outscore "A kettle uses 2000 to
     /// 3000 watts while it boils" on "How many watts does a kettle use?" (it is shorter,
@@ -247,10 +248,12 @@ public final class Answerer: QuestionAnswering {
         guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first,
               factor(best.sentence) < 1 else { return candidates }
         let deeper = candidates.prefix(options.typedAnswerDepth + 1).dropFirst()
-        guard let typed = deeper.firstIndex(where: { candidate in
-            factor(candidate.sentence) == 1
-                && confidence(of: candidate, query: query) >= options.minScore
-        }) else { return candidates }
+        // Only an answer in place of an abstention is worth reordering for: when the best
+        // would be answered anyway (always, with --min-score 0), the ranking stands.
+        guard factor(best.sentence) * confidence(of: best, query: query) < options.minScore,
+              let typed = deeper.firstIndex(where: { candidate in
+                  factor(candidate.sentence) == 1 && confidence(of: candidate, query: query) >= options.minScore
+              }) else { return candidates }
         var reordered = candidates
         let pick = reordered.remove(at: typed)
         reordered.insert(pick, at: 0)

@@ -151,8 +151,8 @@ import Testing
         A full kettle of about two litres boils water in roughly 3 to 4 minutes at full power.
         """
 
-    func answer(_ question: String, depth: Int) throws -> Answer {
-        var options = AnswerOptions()
+    func answer(_ question: String, depth: Int, minScore: Double = AnswerOptions.defaultMinScore) throws -> Answer {
+        var options = AnswerOptions(minScore: minScore)
         options.typedAnswerDepth = depth
         return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
     }
@@ -166,6 +166,13 @@ import Testing
         #expect(answer.citations.first?.text
                 == "A full kettle of about two litres boils water in roughly 3 to 4 minutes at full power.")
         #expect(answer.shortAnswer == "about two litres")
+    }
+
+    /// Looking deeper only turns an abstention into an answer: where the best is answered
+    /// anyway, as always with a threshold of 0, the ranking stands.
+    @Test func aBestThatIsAnsweredAnywayStaysFirst() throws {
+        let answer = try answer("How much water do kettles boil?", depth: 3, minScore: 0)
+        #expect(answer.citations.first?.text == "Kettles usually boil water faster than pans.")
     }
 
     /// With no sentence holding a number, the best stays first (and its confidence is halved).
