@@ -151,6 +151,8 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case baseFormTypos = "base-form-typos"
     case answerType = "answer-type"
     case bothOptions = "both-options"
+    case irregularForms = "irregular-forms"
+    case typedDepth = "typed-depth"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -174,6 +176,8 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .baseFormTypos: options.correctsToSameBaseForm = false
         case .answerType: options.requiresAnswerType = false
         case .bothOptions: options.answersBothOptions = false
+        case .irregularForms: options.resolvesBaseForms = false
+        case .typedDepth: options.typedAnswerDepth = 0
         }
     }
 }

@@ -40,6 +40,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether a real word the corpus lacks is corrected to a near corpus word with the
     /// same base form (see ``QueryBuilder/correctsToSameBaseForm``).
     public var correctsToSameBaseForm: Bool = true
+    /// Whether a question word the corpus lacks is read as an irregular base form the
+    /// lexicon gives for it ("swam" as "swim"; see ``QueryBuilder/resolvesBaseForms``).
+    public var resolvesBaseForms: Bool = true
     /// Whether, when choosing one sentence per side of a comparison, a sentence counts as
     /// naming the other side only when it has every term of that side, rather than any one
     /// (see ``Answerer/comparisonEvidence(_:sides:)``).

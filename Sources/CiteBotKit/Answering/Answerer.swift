@@ -31,11 +31,13 @@ public final class Answerer: QuestionAnswering {
         self.options = options
         self.analyzer = analyzer
         self.parser = QuestionParser(analyzer: analyzer, readsDefinitionPhrasing: options.readsDefinitionPhrasing)
-        self.builder = QueryBuilder(
+        var builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,
             correctsTypos: options.correctsTypos, synonymSenses: options.synonymSenses,
             correctsToStems: options.correctsToStems, dropsUnknownAdverbs: options.dropsUnknownAdverbs,
             correctsToSameBaseForm: options.correctsToSameBaseForm)
+        builder.resolvesBaseForms = options.resolvesBaseForms
+        self.builder = builder
         self.ranker = SentenceRanker(index: index, options: options.ranking)
     }
 

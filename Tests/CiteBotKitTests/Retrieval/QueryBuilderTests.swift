@@ -70,6 +70,19 @@ import Testing
         #expect(builder.query(for: Fixtures.analyzer.terms(in: "running")).terms.first?.correction == nil)
     }
 
+    /// ``AnswerOptions/resolvesBaseForms`` reaches the answerer's query builder (`eval --ablate irregular-forms`).
+    @Test func theAnswerOptionSwitchesIrregularFormsOff() throws {
+        let index = try Fixtures.index(["Foxes run at dusk. A running fox is quick."])
+        func term(_ resolves: Bool) throws -> QueryTerm? {
+            var options = AnswerOptions()
+            options.resolvesBaseForms = resolves
+            return Answerer(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon(), options: options)
+                .analyse("ran").query.terms.first
+        }
+        #expect(try term(true)?.correction == "run")
+        #expect(try term(false)?.id == nil)
+    }
+
     @Test func unknownNonWordsAreStillCorrected() throws {
         #expect(try query("utilzed", lexicon: lexicon()).terms.first?.correction == "utilized")
     }
