@@ -175,11 +175,7 @@ struct REPL {
         }
         let answer: Answer
         do {
-            if let followUp {
-                answer = try session.answerer.answer(question, about: followUp.subject, cancellation: token)
-            } else {
-                answer = try session.answerer.answer(question, cancellation: token)
-            }
+            answer = try session.answerer.answer(question, about: followUp?.subject, cancellation: token)
         } catch {
             _ = takeInterrupt()
             Terminal.write("\r(cancelled)\n")

@@ -162,16 +162,12 @@ public final class Answerer: QuestionAnswering {
     ///
     /// - Throws: `CancellationError` when the token is cancelled before the answer is complete.
     public func answer(_ question: String, cancellation: CancellationToken) throws(CancellationError) -> Answer {
-        try cancellation.checkCancellation()
-        let analysis = analyse(question, cancellation: cancellation)
-        // Stages stop early on cancellation, so an analysis finished under a cancelled token is unusable.
-        try cancellation.checkCancellation()
-        return answer(analysis)
+        try answer(question, about: nil, cancellation: cancellation)
     }
 
     /// Answers a follow-up about `subject` (see ``FollowUpResolver/FollowUp``): only a
     /// sentence that names one of the subject's words, or one that such a sentence stands
-    /// for, may answer it.
+    /// for, may answer it. With no subject, as ``answer(_:cancellation:)``.
     ///
     /// "What about teapots?" after "How long do kettles last?" becomes "How long do teapots
     /// last?", whose best match by score may still be the sentence about kettles: it shares
@@ -180,11 +176,12 @@ public final class Answerer: QuestionAnswering {
     /// unknown words already lower its confidence.
     ///
     /// - Throws: `CancellationError` when the token is cancelled before the answer is complete.
-    public func answer(_ question: String, about subject: String, cancellation: CancellationToken) throws(CancellationError) -> Answer {
+    public func answer(_ question: String, about subject: String?, cancellation: CancellationToken) throws(CancellationError) -> Answer {
         try cancellation.checkCancellation()
         var analysis = analyse(question, cancellation: cancellation)
+        // Stages stop early on cancellation, so an analysis finished under a cancelled token is unusable.
         try cancellation.checkCancellation()
-        let named = Set(builder.query(for: analyzer.terms(in: subject)).terms.compactMap(\.id))
+        let named = subject.map { Set(builder.query(for: analyzer.terms(in: $0)).terms.compactMap(\.id)) } ?? []
         if !named.isEmpty {
             let vectors = index.sentenceVectors
             func names(_ sentence: Int) -> Bool {
@@ -247,12 +244,12 @@ public final class Answerer: QuestionAnswering {
         func factor(_ sentence: Int) -> Double {
             answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency)
         }
-        guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first,
-              factor(best.sentence) < 1 else { return candidates }
+        guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first else { return candidates }
+        let bestFactor = factor(best.sentence)
         let deeper = candidates.prefix(options.typedAnswerDepth + 1).dropFirst()
         // Only an answer in place of an abstention is worth reordering for: when the best
         // would be answered anyway (always, with --min-score 0), the ranking stands.
-        guard factor(best.sentence) * confidence(of: best, query: query) < options.minScore,
+        guard bestFactor < 1, bestFactor * confidence(of: best, query: query) < options.minScore,
               let typed = deeper.firstIndex(where: { candidate in
                   factor(candidate.sentence) == 1 && confidence(of: candidate, query: query) >= options.minScore
               }) else { return candidates }
@@ -349,12 +346,7 @@ public final class Answerer: QuestionAnswering {
             chosen.insert(contrast, at: 0)
         }
         if chosen.isEmpty { chosen = [candidates[0]] }
-        let quoted = chosen.count
-        // Extra citations beyond the two sides, if asked for.
-        for candidate in diverse(candidates, count: options.topK) where chosen.count < options.topK {
-            if !chosen.contains(where: { $0.sentence == candidate.sentence }) { chosen.append(candidate) }
-        }
-        return (chosen, quoted)
+        return (filledUp(chosen, from: candidates), chosen.count)
     }
 
     /// For a question that offers a choice ("Which lasts longer, X or Y?"): the best
@@ -379,11 +371,18 @@ public final class Answerer: QuestionAnswering {
            }) {
             chosen.append(pick)
         }
-        let quoted = chosen.count
-        for candidate in diverse(candidates, count: options.topK) where chosen.count < options.topK {
-            if !chosen.contains(where: { $0.sentence == candidate.sentence }) { chosen.append(candidate) }
+        return (filledUp(chosen, from: candidates), chosen.count)
+    }
+
+    /// `chosen` followed by the best other candidates (``diverse(_:count:)``) up to
+    /// ``AnswerOptions/topK`` citations: the extra ones a comparison or a choice cites
+    /// beyond the sentences it quotes, when more are asked for.
+    func filledUp(_ chosen: [RankedSentence], from candidates: [RankedSentence]) -> [RankedSentence] {
+        var filled = chosen
+        for candidate in diverse(candidates, count: options.topK) where filled.count < options.topK {
+            if !filled.contains(where: { $0.sentence == candidate.sentence }) { filled.append(candidate) }
         }
-        return (chosen, quoted)
+        return filled
     }
 
     /// Cosine of two sentences' TF-IDF vectors.
