@@ -50,10 +50,8 @@ import Testing
     /// message, and the corpus in use stays.
     @Test func takesQuotedPathsWithSpaces() throws {
         let root = try Binary.temporaryDirectory()
-        let notes = root.appendingPathComponent("My Notes")
-        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
-        try "An electric kettle boils water in about three minutes.\n".write(
-            to: notes.appendingPathComponent("kettle.txt"), atomically: true, encoding: .utf8)
+        let notes = try Binary.folder("My Notes", in: root,
+                                      files: ["kettle.txt": "An electric kettle boils water in about three minutes.\n"])
         let escaped = notes.path.replacingOccurrences(of: " ", with: "\\ ")
         let input = [":corpus \"\(notes.path)", ":corpus \"\(notes.path)\"", ":corpus '\(notes.path)'", ":corpus \(escaped)"]
             .joined(separator: "\n") + "\n"

@@ -55,10 +55,8 @@ import Testing
     /// ablations added with it are accepted by name.
     @Test func answerTypeAblationAnswersWhatTheCheckAbstainsOn() throws {
         let root = try Binary.temporaryDirectory()
-        let corpus = root.appendingPathComponent("notes")
-        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        try "Kettles boil water on gas stoves.\n\nTeapots keep tea warm.\n".write(
-            to: corpus.appendingPathComponent("kettles.txt"), atomically: true, encoding: .utf8)
+        let corpus = try Binary.folder("notes", in: root,
+                                       files: ["kettles.txt": "Kettles boil water on gas stoves.\n\nTeapots keep tea warm.\n"])
         let questions = root.appendingPathComponent("questions.jsonl")
         try #"{"id": "a", "question": "How long does a kettle take to boil water on a gas stove?", "evidence": ["Kettles boil water on gas stoves"]}"#
             .appending("\n").write(to: questions, atomically: true, encoding: .utf8)

@@ -57,10 +57,7 @@ import Testing
 
     @Test func historyFromAnEarlierRunIsRecalledWithUpArrow() throws {
         let state = try Binary.temporaryDirectory()
-        let directory = state.appendingPathComponent("citebot")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try "What do dermal fillers contain?\n".write(
-            to: directory.appendingPathComponent("history"), atomically: true, encoding: .utf8)
+        _ = try Binary.folder("citebot", in: state, files: ["history": "What do dermal fillers contain?\n"])
         let terminal = try start(stateHome: state)
         #expect(terminal.waitFor("> "))
         terminal.type("\u{1B}[A\r")  // up arrow, then Enter

@@ -122,6 +122,17 @@ struct Binary {
         return url
     }
 
+    /// A directory `name` inside `parent` holding `files` (file name → UTF-8 contents): a
+    /// corpus, or a state directory, as a test needs it.
+    static func folder(_ name: String, in parent: URL, files: [String: String]) throws -> URL {
+        let url = parent.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (file, contents) in files {
+            try contents.write(to: url.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
+        return url
+    }
+
     /// One directory per test process holds every ``temporaryDirectory()``, so that the
     /// corpora, indexes and caches the tests write do not pile up in the system's temporary
     /// directory run after run.
