@@ -286,8 +286,15 @@ public enum AnswerCues {
         return false
     }
 
-    /// The words of a span of time ("3 to 4 months", "six weeks", "up to a year"), if any.
+    /// The words of a span of time ("3 to 4 months", "six weeks", "up to a year"), if any:
+    /// the first of ``durationSpans(in:)``.
     public static func durationSpan(in words: [String]) -> Range<Int>? {
+        durationSpans(in: words).first
+    }
+
+    /// Every span of time in `words`, in order.
+    public static func durationSpans(in words: [String]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
         for (i, word) in words.enumerated() where timeUnits.contains(word) {
             // Walk back over a number range such as "3 to 4", "two or three", "a few".
             var start = i
@@ -309,26 +316,69 @@ public enum AnswerCues {
             }
             // "a month" right after a quantity ("5 percent a month") is the quantity's rate, not a span.
             let isRate = !sawNumeral && (1...2).contains { start >= $0 && isNumber(words[start - $0]) }
-            if sawNumber, !isRate { return qualifiedStart(start, in: words)..<(i + 1) }
-            if ["permanent", "permanently", "temporary", "temporarily", "forever", "lifetime"].contains(word) {
-                return i..<(i + 1)
+            if sawNumber, !isRate {
+                spans.append(qualifiedStart(start, in: words)..<(i + 1))
+            } else if ["permanent", "permanently", "temporary", "temporarily", "forever", "lifetime"].contains(word) {
+                spans.append(i..<(i + 1))
             }
         }
-        return nil
+        return spans
+    }
+
+    /// The span of `spans` nearest to a word of the question, so that a sentence naming two
+    /// amounts answers with the one said of what was asked ("300 ml of water" rather than the
+    /// "500 g of flour" before it, for a question about water).
+    ///
+    /// A span with no number in it that holds a word of the question only repeats the
+    /// question ("a week" for "How much … each week?") and is taken only when nothing else is
+    /// left.
+    ///
+    /// - Parameters:
+    ///   - anchors: positions of the sentence's words that the question has too. An anchor
+    ///     inside a span does not count for it (the span's own unit is no evidence), and one
+    ///     after a span counts as three times as far as one before it; without anchors, or
+    ///     on a tie, the earlier span wins.
+    ///   - words: the sentence's words, which `spans` index.
+    public static func nearest(_ spans: [Range<Int>], to anchors: [Int], in words: [String]) -> Range<Int>? {
+        let echoes = { (span: Range<Int>) in
+            !span.contains { isNumber(words[$0]) } && anchors.contains { span.contains($0) }
+        }
+        let answering = spans.filter { !echoes($0) }
+        guard !answering.isEmpty else { return spans.first }
+        guard !anchors.isEmpty else { return answering.first }
+        // English puts a verb or noun before what it takes ("closed in 1911", "charges in
+        // 2 hours"), so a question word after a span counts as three times as far.
+        func distance(_ span: Range<Int>) -> Int {
+            anchors.lazy.filter { !span.contains($0) }
+                .map { $0 < span.lowerBound ? span.lowerBound - $0 : 3 * ($0 - (span.upperBound - 1)) }
+                .min() ?? Int.max
+        }
+        var best: (span: Range<Int>, distance: Int)?
+        for span in answering {
+            let d = distance(span)
+            if best.map({ d < $0.distance }) ?? true { best = (span, d) }
+        }
+        return best?.span
     }
 
     /// A number (or range of numbers) and the word it counts ("20 units", "two or three
     /// sessions"), or a span of time when that is what the number measures.
     ///
     /// A number that counts what the question counts comes first: "How many bolts …?" is
-    /// answered by "6 to 8 bolts", not by the "an hour" beside it.
+    /// answered by "6 to 8 bolts", not by the "an hour" beside it, and "How much water …?" by
+    /// "300 ml" of "300 ml of water". Among spans of the same
+    /// standing, the one ``nearest(_:to:in:)`` the question's words wins.
     ///
-    /// - Parameter counting: what the question counts (``ParsedQuestion/counted``), as stems
-    ///   that `stem` gives.
+    /// - Parameters:
+    ///   - counting: what the question counts (``ParsedQuestion/counted``), as stems
+    ///     that `stem` gives.
+    ///   - anchors: positions of the words the question has too (see ``nearest(_:to:in:)``).
     public static func quantitySpan(
-        in words: [String], stopWords: Set<String>, counting: Set<String> = [], stem: (String) -> String = { $0 }
+        in words: [String], stopWords: Set<String>, counting: Set<String> = [], stem: (String) -> String = { $0 },
+        anchors: [Int] = []
     ) -> Range<Int>? {
         var numbers: [Range<Int>] = []
+        var counted: [Range<Int>] = []
         var start = 0
         while let first = words.indices[start...].first(where: {
             counts(at: $0, in: words, stopWords: stopWords) && !["half", "couple"].contains(words[$0])
@@ -338,32 +388,38 @@ public enum AnswerCues {
             if end + 1 < words.count, ["to", "or", "and"].contains(words[end]), isNumber(words[end + 1]) { end += 2 }
             // The counted noun, if the next word carries content.
             let qualified = qualifiedStart(first, in: words)
+            var countsAsked = false
             if end < words.count, !stopWords.contains(words[end]), !isNumber(words[end]) {
-                let counts = counting.contains(stem(words[end]))
+                // The unit may measure what is counted: "300 ml of water".
+                countsAsked = counting.contains(stem(words[end]))
+                    || end + 2 < words.count && words[end + 1] == "of" && counting.contains(stem(words[end + 2]))
                 end += 1
                 // A rate stays with its quantity: "5 percent a month", "6 books per week".
                 if end + 1 < words.count, ["a", "an", "per"].contains(words[end]), timeUnits.contains(words[end + 1]) {
                     end += 2
                 }
-                if counts { return qualified..<end }
             }
             // "two of the cheapest lamps" picks from a group rather than measuring: the
             // bare "two" answers nothing, so it is no span.
             let partitive = end == first + 1 && end < words.count && words[end] == "of"
-            if !partitive { numbers.append(qualified..<end) }
+            if countsAsked {
+                counted.append(qualified..<end)
+            } else if !partitive {
+                numbers.append(qualified..<end)
+            }
             start = end
             if start >= words.count { break }
         }
+        if let span = nearest(counted, to: anchors, in: words) { return span }
         // "How much water …?" asks for an amount, not a time: "about two litres" before the
         // "3 minutes" that follows it. Without a counted word ("How much does it cost?") or
         // with a time word ("How many hours …?") a span of time still comes first.
         let asksForTime = counting.isEmpty || counting.contains { counted in
             counted == stem("time") || timeUnits.contains { stem($0) == counted }
         }
-        if !asksForTime, let amount = numbers.first(where: { !words[$0].contains(where: timeUnits.contains) }) {
-            return amount
-        }
-        return durationSpan(in: words) ?? numbers.first
+        let amounts = numbers.filter { !words[$0].contains(where: timeUnits.contains) }
+        if !asksForTime, let amount = nearest(amounts, to: anchors, in: words) { return amount }
+        return nearest(durationSpans(in: words), to: anchors, in: words) ?? nearest(numbers, to: anchors, in: words)
     }
 
     /// `span` run on to the noun it describes when it ends in a compound adjective joined by
@@ -431,19 +487,33 @@ public enum AnswerCues {
         return opening.count > 4 && opening.prefix(4).map { $0 | 0x20 } == Array("www.".utf8)
     }
 
-    /// A year, or a month with its day and year where given ("2002", "March 4, 2002").
+    /// A year, or a month with its day and year where given ("2002", "March 4, 2002"): the
+    /// first of ``dateSpans(in:)``.
     public static func dateSpan(in words: [String]) -> Range<Int>? {
-        for (i, word) in words.enumerated() {
+        dateSpans(in: words).first
+    }
+
+    /// Every year or month-and-day date in `words`, in order.
+    public static func dateSpans(in words: [String]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var i = 0
+        while i < words.count {
+            let word = words[i]
             if months.contains(word) {
                 var end = i + 1
                 while end < words.count, end - i <= 2, isNumber(words[end]) { end += 1 }
                 // "may" is also a verb: a month needs a number beside it.
-                if end > i + 1 { return i..<end }
+                if end > i + 1 {
+                    spans.append(i..<end)
+                    i = end
+                    continue
+                }
             } else if isYear(word) {
-                return i..<(i + 1)
+                spans.append(i..<(i + 1))
             }
+            i += 1
         }
-        return nil
+        return spans
     }
 
     /// Whether `words[i]` is a number that counts something. "One" is also a pronoun ("the

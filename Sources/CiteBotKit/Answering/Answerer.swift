@@ -421,13 +421,22 @@ public final class Answerer: QuestionAnswering {
         let text = index.text(ofSentence: sentence)
         let words = AnswerCues.proseWords(analyzer.tokenizer.words(in: text), in: text)
         let surfaces = words.map(\.surface)
+        // Where the sentence says what the question asks about: the span nearest to those
+        // words is the one said of it.
+        let asked = Set(question.terms.map(\.term))
+        let anchors = surfaces.indices.filter {
+            !analyzer.stopWords.contains(surfaces[$0]) && asked.contains(analyzer.stem(surfaces[$0]))
+        }
         let found: Range<Int>?
         switch kind {
-        case .duration: found = AnswerCues.durationSpan(in: surfaces)
+        case .duration: found = AnswerCues.nearest(AnswerCues.durationSpans(in: surfaces), to: anchors, in: surfaces)
         case .quantity:
             found = AnswerCues.quantitySpan(in: surfaces, stopWords: analyzer.stopWords,
-                                            counting: Set([question.counted].compactMap { $0 }), stem: analyzer.stem)
-        case .time: found = AnswerCues.dateSpan(in: surfaces) ?? AnswerCues.durationSpan(in: surfaces)
+                                            counting: Set([question.counted].compactMap { $0 }), stem: analyzer.stem,
+                                            anchors: anchors)
+        case .time:
+            found = AnswerCues.nearest(AnswerCues.dateSpans(in: surfaces), to: anchors, in: surfaces)
+                ?? AnswerCues.nearest(AnswerCues.durationSpans(in: surfaces), to: anchors, in: surfaces)
         default: found = nil
         }
         guard let read = found else { return nil }

@@ -68,6 +68,8 @@ import Testing
         ("A kettle of about two litres boils water in 3 minutes.", ["minut"], "3 minutes"),
         ("A kettle of about two litres boils water in 3 minutes.", ["time"], "3 minutes"),
         ("A kettle of about two litres boils water in 3 minutes.", [], "3 minutes"),
+        ("Mix 500 grams of flour into 300 ml of water.", ["water"], "300 ml"),
+        ("Mix 500 grams of flour into 300 ml of water.", ["flour"], "500 grams"),
     ] as [(String, [String], String)])
     func anAmountComesBeforeATimeUnlessTimeIsCounted(_ sentence: String, _ counting: [String], _ span: String) {
         #expect(quantity(sentence, counting: counting) == span)
@@ -133,6 +135,52 @@ import Testing
         let answerer = Answerer(index: index, analyzer: Fixtures.analyzer)
         let sentence = try #require(answerer.analyse("How many kettle guides are there?").candidates.first?.sentence)
         #expect(answerer.answerTypeFactor(kind: .quantity, sentence: sentence) == 0.5)
+    }
+
+    /// Of two spans in one sentence, the one beside the question's words answers it.
+    @Test(arguments: [
+        ("Mix 500 grams of flour into 300 ml of water.", "How much water goes in?", "300 ml"),
+        ("Mix 500 grams of flour into 300 ml of water.", "How much flour goes in?", "500 grams"),
+        ("The lamp shines for 6 hours and charges in 2 hours.", "How long does the lamp shine?", "6 hours"),
+        ("The lamp shines for 6 hours and charges in 2 hours.", "How long does the lamp take to charge?", "2 hours"),
+        ("The mill opened in 1820 and closed in 1911.", "When did the mill close?", "1911"),
+        ("The mill opened in 1820 and closed in 1911.", "When did the mill open?", "1820"),
+    ])
+    func theSpanNearestTheQuestionsWordsAnswers(_ corpus: String, _ question: String, _ short: String) throws {
+        let index = try Fixtures.index([corpus])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0)).answer(question)
+        #expect(answer.shortAnswer == short)
+    }
+
+    @Test func nearestKeepsSourceOrderWithoutAnchorsOrOnATie() {
+        let sentence = words("It takes 2 days or 3 days.")
+        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [], in: sentence) == 2..<4)
+        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [1], in: sentence) == 2..<4)
+        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [0, 6], in: sentence) == 2..<4)
+        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [7], in: sentence) == 5..<7)
+        // A word after a span counts three times as far as one before it.
+        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [4], in: sentence) == 5..<7)
+        #expect(AnswerCues.nearest([2..<4, 6..<8], to: [4], in: ["a", "b", "2", "days", "x", "y", "3", "days"]) == 6..<8)
+        // An anchor inside a span is the span's own word, not evidence for it.
+        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [6, 1], in: sentence) == 2..<4)
+    }
+
+    /// "a week" for a question that already says "each week" repeats the question: the
+    /// number beside it answers.
+    @Test func aSpanWithoutANumberThatRepeatsTheQuestionIsPassedOver() throws {
+        let index = try Fixtures.index(["Guides suggest 90 minutes of walking a week for adults."])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+            .answer("How much walking should adults do each week?")
+        #expect(answer.shortAnswer == "90 minutes")
+        let sentence = words("It takes a week.")
+        #expect(AnswerCues.nearest([2..<4], to: [3], in: sentence) == 2..<4)
+    }
+
+    @Test func dateSpansListEveryDate() {
+        let sentence = words("Work began in March 1820, paused in 1850 and ended on May 4, 1911.")
+        #expect(AnswerCues.dateSpans(in: sentence).map { sentence[$0].joined(separator: " ") }
+                == ["march 1820", "1850", "may 4 1911"])
+        #expect(AnswerCues.dateSpan(in: sentence) == AnswerCues.dateSpans(in: sentence).first)
     }
 
     @Test func proseWordsDropLinksAndAddresses() {
