@@ -6,13 +6,13 @@
 /// abstention: precision 0.93 recall 0.87 F1 0.90; false abstentions 2, correct abstentions 13
 /// speed: 1234.5 questions/s
 /// failures:
-///   dur4  "How long do filler results last?"  cited ¶8:1 "Botox results last 3 to 4 months."  expected "Dermal filler results fluctuate"
+///   dur4  "How long does a kettle take?"  cited ¶3:1 "A pan takes ten minutes."  expected "A kettle boils water in three minutes"
 /// ```
 /// Unmeasured figures print as `n/a`; the short-answer figures are left out when
 /// no question has gold answers. Questions and quoted sentences are escaped so
 /// each failure stays on one line.
 public struct EvalTextReport: Sendable, Hashable {
-    /// Whether citations name their document (`botox.txt ¶8:1`), for multi-document corpora.
+    /// Whether citations name their document (`kettles.txt ¶3:1`), for multi-document corpora.
     public var showSources: Bool
     /// Whether to print the speed line (off for reproducible output).
     public var showSpeed: Bool

@@ -1,10 +1,10 @@
 /// Renders answers for people: the answer, then one line per citation with where it is.
 ///
 /// ```
-/// Botox results last 3 to 4 months. [1]
-///   [1] corpus/botox-vs-fillers.txt ¶8.1: "Botox results last 3 to 4 months."
+/// About three minutes. [1]
+///   [1] guides/kettles.txt ¶3.1: "An electric kettle boils water in about three minutes."
 /// ```
-/// `¶8.1` is paragraph 8, sentence 1. Control characters from questions or from the
+/// `¶3.1` is paragraph 3, sentence 1. Control characters from questions or from the
 /// corpus are shown escaped (`\u{1B}`), so no input can drive the terminal.
 public struct TextRenderer: Sendable {
     /// Whether to colour with ANSI escapes (only ever on a terminal, never with NO_COLOR).
