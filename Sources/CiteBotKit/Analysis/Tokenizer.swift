@@ -1,18 +1,10 @@
 import Foundation
 
-/// A word found in text: its matching form and where it is.
-public struct WordToken: Sendable, Hashable {
-    /// Lower-cased, NFC-normalised, with typographic apostrophes folded to `'`.
-    public var surface: String
-    /// UTF-8 byte offsets of the word in the text that was tokenized.
-    public var range: Range<Int>
-}
-
 /// Splits text into words: runs of letters and digits, keeping apostrophes between
 /// letters ("don't") and decimal points or thousands separators between digits ("3.5").
 ///
 /// Everything else — punctuation, symbols, hyphens, control characters — separates words,
-/// so "muscle-relaxing" is two words. Works on any script that Unicode marks alphabetic.
+/// so "long-term" is two words. Works on any script that Unicode marks alphabetic.
 ///
 /// The scan runs over UTF-8 bytes: ASCII (nearly all of English text) is classified by a
 /// table and folded in place, and only words that contain other scalars go through
@@ -189,104 +181,5 @@ public struct Tokenizer: Sendable {
         case 0x41...0x5A, 0x61...0x7A: return wordBit | letterBit
         default: return 0
         }
-    }
-}
-
-/// What the tokenizer needs to know about one scalar.
-struct ScalarClass {
-    var isWord = false
-    var isAlphabetic = false
-    var isDecimal = false
-    var isCombiningMark = false
-
-    static let none = ScalarClass()
-
-    @inline(__always)
-    init() {}
-
-    @inline(__always)
-    init(ascii kind: UInt8) {
-        isWord = kind & Tokenizer.wordBit != 0
-        isAlphabetic = kind & Tokenizer.letterBit != 0
-        isDecimal = kind & Tokenizer.digitBit != 0
-    }
-
-    init(_ scalar: Unicode.Scalar) {
-        self.init()
-        if scalar.value < 0x80 {
-            self.init(ascii: Tokenizer.asciiClass[Int(scalar.value)])
-            return
-        }
-        let properties = scalar.properties
-        isAlphabetic = properties.isAlphabetic
-        isDecimal = properties.numericType == .decimal
-        isWord = isAlphabetic || isDecimal
-        if scalar.value >= 0x300 {
-            switch properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: isCombiningMark = true
-            default: break
-            }
-        }
-    }
-}
-
-/// The word being collected: where it started and how many folded bytes it has.
-struct WordState {
-    var start = 0
-    var length = 0
-    var ascii = true
-}
-
-/// A growable byte buffer reused from word to word.
-///
-/// The bytes live in a ``ScratchBytes`` object, so appending one is a plain store: an
-/// `Array` held in an `inout` struct checks that it is uniquely referenced on every write,
-/// which cost more than classifying the byte.
-struct WordScratch {
-    private var storage = ScratchBytes(capacity: 256)
-
-    @inline(__always)
-    mutating func append(_ byte: UInt8, at word: inout WordState) {
-        if word.length == storage.capacity { storage = storage.doubled(keeping: word.length) }
-        storage.base[word.length] = byte
-        word.length += 1
-    }
-
-    /// Byte `position`, which must have been written for the current word.
-    subscript(position: Int) -> UInt8 {
-        precondition(position >= 0 && position < storage.capacity)
-        return withExtendedLifetime(storage) { storage.base[position] }
-    }
-
-    /// Calls `body` with the first `count` bytes (valid only during the call).
-    func withPrefix<R>(_ count: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        precondition(count >= 0 && count <= storage.capacity)
-        return withExtendedLifetime(storage) { body(UnsafeBufferPointer(start: storage.base, count: count)) }
-    }
-
-    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, at word: inout WordState) {
-        for i in range { append(bytes[i], at: &word) }
-    }
-}
-
-/// The bytes of one ``WordScratch``: a fixed allocation, replaced by a larger copy when full
-/// rather than resized, so that its fields never change once made.
-final class ScratchBytes {
-    let base: UnsafeMutablePointer<UInt8>
-    let capacity: Int
-
-    init(capacity: Int) {
-        base = .allocate(capacity: capacity)
-        base.initialize(repeating: 0, count: capacity)
-        self.capacity = capacity
-    }
-
-    deinit { base.deallocate() }
-
-    /// A copy twice the size holding the first `count` bytes.
-    func doubled(keeping count: Int) -> ScratchBytes {
-        let larger = ScratchBytes(capacity: capacity * 2)
-        larger.base.update(from: base, count: count)
-        return larger
     }
 }
