@@ -61,9 +61,8 @@ struct IndexCommand: ParsableCommand {
             }
             let index = outcome.index
             let megabytes = Double(index.documents.indices.reduce(0) { $0 + index.documents.byteCount(of: $1) }) / 1_000_000
-            Terminal.write(String(
-                format: "indexed %d documents, %d sentences (%.1f MB) in %.2f s: ",
-                index.documents.count, index.sentences.count, megabytes, Date().timeIntervalSince(started))
+            Terminal.write("indexed \(Session.summary(of: index)) "
+                + String(format: "(%.1f MB) in %.2f s: ", megabytes, Date().timeIntervalSince(started))
                 + destination + "\n")
         }
     }

@@ -110,7 +110,10 @@ struct Session {
     }
 
     /// "1 document, 37 sentences"
-    var summary: String {
+    var summary: String { Self.summary(of: index) }
+
+    /// How many documents and sentences `index` holds, in words: "1 document, 37 sentences".
+    static func summary(of index: CorpusIndex) -> String {
         let documents = index.documents.count
         let sentences = index.sentences.count
         return "\(documents) document\(documents == 1 ? "" : "s"), \(sentences) sentence\(sentences == 1 ? "" : "s")"
