@@ -20,6 +20,13 @@ struct AskCommand: ParsableCommand {
     @Option(help: "Output format: text, json or jsonl.")
     var format: OutputFormat = .text
 
+    func validate() throws {
+        // A blank question is a slip (an empty variable in a script), not a question to abstain on.
+        guard question.contains(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            throw ValidationError("The question is empty; give one in quotes, e.g. citebot ask \"What does it contain?\"")
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let session = try Session.open(corpus, answering.answerOptions)

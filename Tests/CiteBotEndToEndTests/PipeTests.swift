@@ -191,6 +191,16 @@ import Testing
         #expect(result.status == 64)
     }
 
+    /// An empty question (an unset variable in a script) is a usage error, not a question
+    /// to abstain on.
+    @Test(arguments: [[""], ["  ", "\t"]])
+    func anEmptyQuestionExits64(_ words: [String]) throws {
+        let result = try Binary.run(["ask", "--no-cache"] + words)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("The question is empty"))
+    }
+
     @Test func helpShowsExamples() throws {
         let result = try Binary.run(["--help"])
         #expect(result.status == 0)
