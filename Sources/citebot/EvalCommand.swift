@@ -153,6 +153,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case bothOptions = "both-options"
     case irregularForms = "irregular-forms"
     case typedDepth = "typed-depth"
+    case explanations
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -178,6 +179,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .bothOptions: options.answersBothOptions = false
         case .irregularForms: options.resolvesBaseForms = false
         case .typedDepth: options.typedAnswerDepth = 0
+        case .explanations: options.followsExplanations = false
         }
     }
 }

@@ -78,6 +78,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// with a sentence for each option when the best sentence names only one
     /// (see ``Answerer/choiceEvidence(_:options:)``).
     public var answersBothOptions: Bool = true
+    /// Whether, for a "why" or "how does" question, a sentence without the question's cue
+    /// whose next sentence shows it stands for that sentence: the claim restates the
+    /// question, the sentence after it explains ("X burns more than Y. That is because …").
+    public var followsExplanations: Bool = true
     /// How candidate sentences are scored (see ``SentenceRanker``).
     public var ranking: RankingOptions
 

@@ -90,6 +90,11 @@ public final class Answerer: QuestionAnswering {
                 if readsCues, AnswerCues.matches(parsed.kind, tokens: cueTokens, in: text, subject: subject, stem: analyzer.stem,
                                                  naming: options.recognisesNaming, auxiliary: parsed.auxiliary) {
                     candidates[i].score += options.cueBonus
+                } else if options.followsExplanations, parsed.kind == .reason,
+                          let next = explanation(after: candidates[i].sentence, kind: parsed.kind) {
+                    candidates[i].measuredOn = candidates[i].sentence
+                    candidates[i].sentence = next
+                    candidates[i].score += options.cueBonus
                 }
                 if hasPair {
                     let stems = analyzer.terms(of: tokens).map(\.term)
@@ -114,6 +119,16 @@ public final class Answerer: QuestionAnswering {
             candidates = resolved
         }
         return Analysis(question: parsed, query: query, candidates: candidates)
+    }
+
+    /// The sentence right after `sentence` in its paragraph when it is citable and shows the
+    /// cue of `kind` (a causal connective for "why", a means for "how").
+    func explanation(after sentence: Int, kind: QuestionKind) -> Int? {
+        let next = sentence + 1
+        guard next < index.sentences.count, index.paragraphOfSentence[next] == index.paragraphOfSentence[sentence],
+              index.sentences.isCitable(next) else { return nil }
+        let words = analyzer.tokenizer.words(in: index.text(ofSentence: next)).map(\.surface)
+        return AnswerCues.matches(kind, words: words) ? next : nil
     }
 
     /// Words that, opening a sentence, refer to what the sentence before it said.

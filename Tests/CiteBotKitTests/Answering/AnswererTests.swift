@@ -536,3 +536,55 @@ import Testing
         #expect(AnswerRecord(answer).jsonLine().contains("end."))  // JSON keeps the whole sentence
     }
 }
+
+/// A "why" question whose best match restates the claim is answered by the sentence right
+/// after it when that one gives the reason.
+@Suite struct ExplanationTests {
+    static let corpus = """
+        Copper kettles heat water quickly. That is because copper conducts heat well.
+
+        Steel kettles heat water slowly.
+
+        That is because steel conducts heat poorly.
+
+        Glass kettles show the water. Many people like to watch it boil.
+        """
+
+    func answer(_ question: String, explanations: Bool) throws -> Answer {
+        var options = AnswerOptions(minScore: 0)
+        options.followsExplanations = explanations
+        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
+    }
+
+    @Test func theReasonAfterTheClaimAnswers() throws {
+        let question = "Why do copper kettles heat water quickly?"
+        #expect(try answer(question, explanations: false).citations.first?.text == "Copper kettles heat water quickly.")
+        #expect(try answer(question, explanations: true).citations.first?.text == "That is because copper conducts heat well.")
+    }
+
+    /// Only the next sentence of the same paragraph, and only when it shows a reason.
+    @Test(arguments: [
+        ("Why do glass kettles show the water?", "Glass kettles show the water."),
+        ("Why do steel kettles heat water slowly?", "Steel kettles heat water slowly."),
+    ])
+    func aNeighbourWithoutAReasonOrInAnotherParagraphDoesNot(_ question: String, _ claim: String) throws {
+        #expect(try answer(question, explanations: false).citations.first?.text == claim)
+        #expect(try answer(question, explanations: true).citations.first?.text == claim)
+    }
+
+    /// The claim's own confidence stands for its explanation, which need not repeat the
+    /// question's words.
+    @Test func theExplanationIsAnsweredOnTheClaimsConfidence() throws {
+        let question = "Why do copper kettles heat water quickly?"
+        let explained = try answer(question, explanations: true)
+        let claimed = try answer(question, explanations: false)
+        #expect(explained.confidence == claimed.confidence)
+        #expect(!explained.abstained)
+    }
+
+    /// Other kinds of question keep their best sentence.
+    @Test func onlyWhyQuestions() throws {
+        let question = "Do copper kettles heat water quickly?"
+        #expect(try answer(question, explanations: true).citations.first?.text == "Copper kettles heat water quickly.")
+    }
+}
