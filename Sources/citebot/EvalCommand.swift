@@ -153,7 +153,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case bothOptions = "both-options"
     case irregularForms = "irregular-forms"
     case typedDepth = "typed-depth"
-    case explanations
+    case explanations, apposition
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -180,6 +180,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .irregularForms: options.resolvesBaseForms = false
         case .typedDepth: options.typedAnswerDepth = 0
         case .explanations: options.followsExplanations = false
+        case .apposition: options.recognisesApposition = false
         }
     }
 }

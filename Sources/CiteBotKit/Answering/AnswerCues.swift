@@ -115,13 +115,16 @@ public enum AnswerCues {
     ///   - naming: whether a sentence that gives the subject as a name ("… known as X")
     ///     counts as defining it (see ``namesSubject(_:subject:stem:)``).
     ///   - auxiliary: the verb a yes/no question opens with ("can"); see ``echoesAuxiliary(_:_:)``.
+    ///   - apposition: whether a sentence that describes the subject in apposition ("X, which
+    ///     …") counts as defining it (see ``describesInApposition(_:in:subject:stem:)``).
     public static func matches(
         _ kind: QuestionKind, tokens: [WordToken], in text: String, subject: Set<String>, stem: (String) -> String,
-        naming: Bool = true, auxiliary: String? = nil
+        naming: Bool = true, auxiliary: String? = nil, apposition: Bool = true
     ) -> Bool {
         if kind == .yesNo { return auxiliary.map { echoesAuxiliary(tokens.map(\.surface), $0) } ?? false }
         if kind == .definition {
             return definesSubject(tokens, in: text, subject: subject, stem: stem)
+                || apposition && describesInApposition(tokens, in: text, subject: subject, stem: stem)
                 || naming && namesSubject(tokens.map(\.surface), subject: subject, stem: stem)
         }
         if kind == .list { return enumerates(tokens, in: text) }
@@ -173,6 +176,42 @@ public enum AnswerCues {
         // "X shall mean …", "X will include …": look past the modal.
         if ["shall", "will", "can", "may"].contains(verb), end + 2 < head.count { verb = head[end + 2].surface }
         return definitionVerbs.contains(verb)
+    }
+
+    /// Words that, after a comma, open a clause or phrase describing the noun before it:
+    /// "X, which …", "X, who …", "X, a …".
+    static let appositionOpeners: Set<String> = ["which", "who", "a", "an"]
+
+    /// Whether the sentence describes its subject in apposition wherever it names it: the
+    /// subject's words (all of them, or at least two) followed by a comma and
+    /// ``appositionOpeners`` ("… fix it to a smart trainer, which adjusts the resistance …").
+    static func describesInApposition(_ words: [WordToken], in text: String, subject: Set<String>,
+                                      stem: (String) -> String) -> Bool {
+        let bytes = text.utf8
+        var i = 0
+        while i + 1 < words.count {
+            guard subject.contains(stem(words[i].surface)) else {
+                i += 1
+                continue
+            }
+            var end = i
+            while end + 1 < words.count, subject.contains(stem(words[end + 1].surface)) { end += 1 }
+            guard end + 1 < words.count else { return false }
+            // One word of a longer subject before a comma is as likely to end a clause
+            // ("after sorting, a …") as to be described.
+            let named = Set(words[i...end].map { stem($0.surface) }).count
+            guard named >= min(2, subject.count) else {
+                i = end + 1
+                continue
+            }
+            let gap = bytes.dropFirst(words[end].range.upperBound).prefix(words[end + 1].range.lowerBound - words[end].range.upperBound)
+            if gap.allSatisfy({ $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") }), gap.contains(UInt8(ascii: ",")),
+               appositionOpeners.contains(words[end + 1].surface) {
+                return true
+            }
+            i = end + 1
+        }
+        return false
     }
 
     /// Auxiliary verbs that say the same thing about their clause, with their negations: a

@@ -82,6 +82,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// whose next sentence shows it stands for that sentence: the claim restates the
     /// question, the sentence after it explains ("X burns more than Y. That is because …").
     public var followsExplanations: Bool = true
+    /// Whether, for "what is X" questions, a sentence that describes X in apposition ("…
+    /// X, which …", "X, a …") earns the cue bonus, as "X is …" does.
+    public var recognisesApposition: Bool = true
     /// How candidate sentences are scored (see ``SentenceRanker``).
     public var ranking: RankingOptions
 

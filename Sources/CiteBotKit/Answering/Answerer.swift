@@ -88,7 +88,8 @@ public final class Answerer: QuestionAnswering {
                 let cueTokens = [.duration, .quantity, .time].contains(parsed.kind)
                     ? AnswerCues.proseWords(tokens, in: text) : tokens
                 if readsCues, AnswerCues.matches(parsed.kind, tokens: cueTokens, in: text, subject: subject, stem: analyzer.stem,
-                                                 naming: options.recognisesNaming, auxiliary: parsed.auxiliary) {
+                                                 naming: options.recognisesNaming, auxiliary: parsed.auxiliary,
+                                                 apposition: options.recognisesApposition) {
                     candidates[i].score += options.cueBonus
                 } else if options.followsExplanations, parsed.kind == .reason,
                           let next = explanation(after: candidates[i].sentence, kind: parsed.kind) {

@@ -363,6 +363,43 @@ import Testing
     }
 
     @Test(arguments: [
+        ("Many cooks own an electric kettle, which boils water fast.", true),
+        ("The shop sells electric kettles, a handy tool for tea.", true),
+        ("An electric kettle which boils water fast sits here.", false),  // no comma: restrictive
+        ("Many cooks own an electric kettle, and it boils water fast.", false),
+        ("After the kettles, a pan boils water.", false),  // one word of a two-word subject
+    ])
+    func describesTheSubjectInApposition(_ text: String, _ expected: Bool) {
+        let words = Tokenizer().words(in: text)
+        let subject: Set<String> = ["electr", "kettl"]
+        #expect(AnswerCues.describesInApposition(words, in: text, subject: subject, stem: Fixtures.analyzer.stem) == expected,
+                "\(text)")
+    }
+
+    /// A one-word subject needs only itself: "What is a kettle?"
+    @Test func aOneWordSubjectInAppositionIsDescribed() {
+        let text = "Tea needs a kettle, which boils water."
+        #expect(AnswerCues.describesInApposition(Tokenizer().words(in: text), in: text, subject: ["kettl"],
+                                                 stem: Fixtures.analyzer.stem))
+    }
+
+    @Test func aDefinitionInAppositionAnswersWhatIsX() throws {
+        let corpus = """
+            A smart kettle costs more than a plain one, and its price keeps rising.
+
+            Cooks link their phone to a smart kettle, which heats water to a set temperature.
+            """
+        func answer(apposition: Bool) throws -> String? {
+            var options = AnswerOptions(minScore: 0)
+            options.recognisesApposition = apposition
+            return Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options)
+                .answer("What is a smart kettle?").citations.first?.text
+        }
+        #expect(try answer(apposition: false) == "A smart kettle costs more than a plain one, and its price keeps rising.")
+        #expect(try answer(apposition: true) == "Cooks link their phone to a smart kettle, which heats water to a set temperature.")
+    }
+
+    @Test(arguments: [
         ("These are known as electric kettles.", true),
         ("Such devices are called “electric kettles” by most.", true),
         ("It is often referred to as an electric kettle.", false),  // "an" breaks the run
