@@ -13,6 +13,12 @@ import Testing
                                        stem: Fixtures.analyzer.stem).map { tokens[$0].joined(separator: " ") }
     }
 
+    /// The short answer to `question` over a corpus of `corpus` alone, never abstaining.
+    func shortAnswer(_ question: String, over corpus: String) throws -> String? {
+        let index = try Fixtures.index([corpus])
+        return Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0)).answer(question).shortAnswer
+    }
+
     /// The words of the duration span read off `sentence`, joined by spaces; nil when none is read.
     func duration(_ sentence: String) -> String? {
         let tokens = words(sentence)
@@ -106,9 +112,7 @@ import Testing
         ("A branch is a 41-byte file that holds a hash.", "How big is a branch?", "a 41-byte file"),
     ])
     func compoundDurationRunsToItsNoun(_ corpus: String, _ question: String, _ short: String) throws {
-        let index = try Fixtures.index([corpus])
-        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0)).answer(question)
-        #expect(answer.shortAnswer == short)
+        #expect(try shortAnswer(question, over: corpus) == short)
     }
 
     @Test func compoundSpanExtendsOverContentWordsOnly() throws {
@@ -147,9 +151,7 @@ import Testing
         ("The mill opened in 1820 and closed in 1911.", "When did the mill open?", "1820"),
     ])
     func theSpanNearestTheQuestionsWordsAnswers(_ corpus: String, _ question: String, _ short: String) throws {
-        let index = try Fixtures.index([corpus])
-        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0)).answer(question)
-        #expect(answer.shortAnswer == short)
+        #expect(try shortAnswer(question, over: corpus) == short)
     }
 
     @Test func nearestKeepsSourceOrderWithoutAnchorsOrOnATie() {
@@ -168,10 +170,8 @@ import Testing
     /// "a week" for a question that already says "each week" repeats the question: the
     /// number beside it answers.
     @Test func aSpanWithoutANumberThatRepeatsTheQuestionIsPassedOver() throws {
-        let index = try Fixtures.index(["Guides suggest 90 minutes of walking a week for adults."])
-        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
-            .answer("How much walking should adults do each week?")
-        #expect(answer.shortAnswer == "90 minutes")
+        #expect(try shortAnswer("How much walking should adults do each week?",
+                                over: "Guides suggest 90 minutes of walking a week for adults.") == "90 minutes")
         let sentence = words("It takes a week.")
         #expect(AnswerCues.nearest([2..<4], to: [3], in: sentence) == 2..<4)
     }
