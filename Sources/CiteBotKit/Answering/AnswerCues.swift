@@ -15,6 +15,12 @@ public enum AnswerCues {
     static let timeUnits: Set<String> = [
         "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
         "month", "months", "year", "years", "decade", "decades", "century", "centuries",
+    ]
+
+    /// Words that say how long without a number ("permanent", "temporarily"). They answer
+    /// "how long" as a cue, but are no short answer: cut out of "not a permanent treatment"
+    /// the word would say the opposite of its sentence.
+    static let permanenceWords: Set<String> = [
         "lifetime", "permanent", "permanently", "temporary", "temporarily", "forever",
     ]
 
@@ -144,11 +150,11 @@ public enum AnswerCues {
     /// `kind`, for every kind whose cue is in the words alone (not definitions, lists or yes/no).
     public static func matches(_ kind: QuestionKind, words: [String]) -> Bool {
         switch kind {
-        case .duration: return durationSpan(in: words) != nil
+        case .duration: return durationSpan(in: words) != nil || words.contains(where: permanenceWords.contains)
         case .quantity: return words.indices.contains { counts(at: $0, in: words, stopWords: StopWords.english) }
         case .time:
             return words.contains { isYear($0) || months.contains($0) || timesOfYearAndDay.contains($0) }
-                || durationSpan(in: words) != nil
+                || durationSpan(in: words) != nil || words.contains(where: permanenceWords.contains)
         case .reason: return reasonCueSet.occurs(in: words)
         case .method: return methodCueSet.occurs(in: words)
         case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)
@@ -331,7 +337,8 @@ public enum AnswerCues {
         durationSpans(in: words).first
     }
 
-    /// Every span of time in `words`, in order.
+    /// Every span of time in `words` ("3 to 4 months", "a week"), in order; words of
+    /// permanence (``permanenceWords``) are none.
     public static func durationSpans(in words: [String]) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         for (i, word) in words.enumerated() where timeUnits.contains(word) {
@@ -355,11 +362,7 @@ public enum AnswerCues {
             }
             // "a month" right after a quantity ("5 percent a month") is the quantity's rate, not a span.
             let isRate = !sawNumeral && (1...2).contains { start >= $0 && isNumber(words[start - $0]) }
-            if sawNumber, !isRate {
-                spans.append(qualifiedStart(start, in: words)..<(i + 1))
-            } else if ["permanent", "permanently", "temporary", "temporarily", "forever", "lifetime"].contains(word) {
-                spans.append(i..<(i + 1))
-            }
+            if sawNumber, !isRate { spans.append(qualifiedStart(start, in: words)..<(i + 1)) }
         }
         return spans
     }

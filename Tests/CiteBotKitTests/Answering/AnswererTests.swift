@@ -276,12 +276,25 @@ import Testing
         ("It lasts 3 to 4 months.", "3 to 4 months"),
         ("Results fade after about six weeks.", "about six weeks"),
         ("Expect it to hold up to a year.", "up to a year"),
-        ("The change is permanent.", "permanent"),
     ])
     func findsDurationSpans(_ sentence: String, _ span: String) throws {
         let tokens = words(sentence)
         let range = try #require(AnswerCues.durationSpan(in: tokens))
         #expect(tokens[range].joined(separator: " ") == span)
+    }
+
+    /// "permanent" says how long, so it is a cue for "how long"; but no span, since "a
+    /// permanent" cut out of "not a permanent treatment" would answer the opposite.
+    @Test func permanenceIsACueButNoSpan() throws {
+        for sentence in ["The change is permanent.", "It is not a permanent treatment.", "The ink lasts forever."] {
+            #expect(AnswerCues.matches(.duration, words: words(sentence)), "\(sentence)")
+            #expect(AnswerCues.durationSpan(in: words(sentence)) == nil, "\(sentence)")
+        }
+        let index = try Fixtures.index(["A tattoo is not a temporary mark."])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+            .answer("How long does a tattoo last?")
+        #expect(answer.shortAnswer == nil)
+        #expect(answer.text == "A tattoo is not a temporary mark. [1]")
     }
 
     @Test func noDurationWithoutANumberAndUnit() {
