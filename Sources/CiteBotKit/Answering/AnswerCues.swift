@@ -367,6 +367,16 @@ public enum AnswerCues {
         return spans
     }
 
+    /// Whether a negation stands within the four words before `span` ("does not last 3
+    /// months", "never more than a week"): the span alone would then say the opposite of
+    /// its sentence, so it is no short answer. A qualifier inside the span ("no more than
+    /// 5 percent") is part of it, not a negation of it.
+    public static func isNegated(_ span: Range<Int>, in words: [String]) -> Bool {
+        words[max(0, span.lowerBound - 4)..<span.lowerBound].contains { word in
+            ["not", "never", "no", "cannot", "nor", "neither"].contains(word) || word.hasSuffix("n't")
+        }
+    }
+
     /// The span of `spans` nearest to a word of the question, so that a sentence naming two
     /// amounts answers with the one said of what was asked ("300 ml of water" rather than the
     /// "500 g of flour" before it, for a question about water).

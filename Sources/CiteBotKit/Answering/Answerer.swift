@@ -455,7 +455,7 @@ public final class Answerer: QuestionAnswering {
                 ?? AnswerCues.nearest(AnswerCues.durationSpans(in: surfaces), to: anchors, in: surfaces)
         default: found = nil
         }
-        guard let read = found else { return nil }
+        guard let read = found, !AnswerCues.isNegated(read, in: surfaces) else { return nil }
         let span = AnswerCues.completingCompound(read, words: words, in: text, stopWords: analyzer.stopWords)
         let range = words[span.lowerBound].range.lowerBound..<words[span.upperBound - 1].range.upperBound
         return CorpusIndex.slice(text, range)

@@ -154,6 +154,19 @@ import Testing
         #expect(try shortAnswer(question, over: corpus) == short)
     }
 
+    /// A span after a negation would answer the opposite of its sentence: the sentence is
+    /// quoted whole instead.
+    @Test(arguments: [
+        ("The glaze does not last 3 months in the sun.", nil),
+        ("The glaze won't last 3 months in the sun.", nil),
+        ("The glaze never dries in under 2 hours.", nil),
+        ("The glaze lasts no more than 3 months in the sun.", "no more than 3 months"),
+        ("No glaze is needed, and the paint lasts 3 months.", "3 months"),
+    ] as [(String, String?)])
+    func aNegatedSpanIsNoShortAnswer(_ corpus: String, _ short: String?) throws {
+        #expect(try shortAnswer("How long does the glaze last?", over: corpus) == short)
+    }
+
     @Test func nearestKeepsSourceOrderWithoutAnchorsOrOnATie() {
         let sentence = words("It takes 2 days or 3 days.")
         #expect(AnswerCues.nearest([2..<4, 5..<7], to: [], in: sentence) == 2..<4)
