@@ -86,7 +86,7 @@ public final class Answerer: QuestionAnswering {
                 // A number in a web address is no quantity, so number cues read the prose alone
                 // (other cues read the text around words, where a link's "://" would mislead).
                 let cueTokens = [.duration, .quantity, .time].contains(parsed.kind)
-                    ? AnswerCues.proseWords(tokens, in: text) : tokens
+                    ? AnswerSpans.proseWords(tokens, in: text) : tokens
                 if readsCues, AnswerCues.matches(parsed.kind, tokens: cueTokens, in: text, subject: subject, stem: analyzer.stem,
                                                  naming: options.recognisesNaming, auxiliary: parsed.auxiliary,
                                                  apposition: options.recognisesApposition) {
@@ -426,7 +426,7 @@ public final class Answerer: QuestionAnswering {
         guard [.duration, .quantity, .time].contains(kind) else { return 1 }
         let text = index.text(ofSentence: sentence)
         // A number inside a web address answers nothing.
-        let words = AnswerCues.proseWords(analyzer.tokenizer.words(in: text), in: text).map(\.surface)
+        let words = AnswerSpans.proseWords(analyzer.tokenizer.words(in: text), in: text).map(\.surface)
         if AnswerCues.matches(kind, words: words) { return 1 }
         return asksFrequency && AnswerCues.statesFrequency(words) ? 1 : 0.5
     }
@@ -435,7 +435,7 @@ public final class Answerer: QuestionAnswering {
     /// question ("3 to 4 months", "20 units", "March 2002"), if one can be read off.
     func shortAnswer(kind: QuestionKind, sentence: Int, question: ParsedQuestion) -> String? {
         let text = index.text(ofSentence: sentence)
-        let words = AnswerCues.proseWords(analyzer.tokenizer.words(in: text), in: text)
+        let words = AnswerSpans.proseWords(analyzer.tokenizer.words(in: text), in: text)
         let surfaces = words.map(\.surface)
         // Where the sentence says what the question asks about: the span nearest to those
         // words is the one said of it.
@@ -445,18 +445,18 @@ public final class Answerer: QuestionAnswering {
         }
         let found: Range<Int>?
         switch kind {
-        case .duration: found = AnswerCues.nearest(AnswerCues.durationSpans(in: surfaces), to: anchors, in: surfaces)
+        case .duration: found = AnswerSpans.nearest(AnswerSpans.durationSpans(in: surfaces), to: anchors, in: surfaces)
         case .quantity:
-            found = AnswerCues.quantitySpan(in: surfaces, stopWords: analyzer.stopWords,
+            found = AnswerSpans.quantitySpan(in: surfaces, stopWords: analyzer.stopWords,
                                             counting: Set([question.counted].compactMap { $0 }), stem: analyzer.stem,
                                             anchors: anchors)
         case .time:
-            found = AnswerCues.nearest(AnswerCues.dateSpans(in: surfaces), to: anchors, in: surfaces)
-                ?? AnswerCues.nearest(AnswerCues.durationSpans(in: surfaces), to: anchors, in: surfaces)
+            found = AnswerSpans.nearest(AnswerSpans.dateSpans(in: surfaces), to: anchors, in: surfaces)
+                ?? AnswerSpans.nearest(AnswerSpans.durationSpans(in: surfaces), to: anchors, in: surfaces)
         default: found = nil
         }
-        guard let read = found, !AnswerCues.isNegated(read, in: surfaces) else { return nil }
-        let span = AnswerCues.completingCompound(read, words: words, in: text, stopWords: analyzer.stopWords)
+        guard let read = found, !AnswerSpans.isNegated(read, in: surfaces) else { return nil }
+        let span = AnswerSpans.completingCompound(read, words: words, in: text, stopWords: analyzer.stopWords)
         let range = words[span.lowerBound].range.lowerBound..<words[span.upperBound - 1].range.upperBound
         return CorpusIndex.slice(text, range)
     }

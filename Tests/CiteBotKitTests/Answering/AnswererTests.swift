@@ -279,7 +279,7 @@ import Testing
     ])
     func findsDurationSpans(_ sentence: String, _ span: String) throws {
         let tokens = words(sentence)
-        let range = try #require(AnswerCues.durationSpan(in: tokens))
+        let range = try #require(AnswerSpans.durationSpan(in: tokens))
         #expect(tokens[range].joined(separator: " ") == span)
     }
 
@@ -288,7 +288,7 @@ import Testing
     @Test func permanenceIsACueButNoSpan() throws {
         for sentence in ["The change is permanent.", "It is not a permanent treatment.", "The ink lasts forever."] {
             #expect(AnswerCues.matches(.duration, words: words(sentence)), "\(sentence)")
-            #expect(AnswerCues.durationSpan(in: words(sentence)) == nil, "\(sentence)")
+            #expect(AnswerSpans.durationSpan(in: words(sentence)) == nil, "\(sentence)")
         }
         let index = try Fixtures.index(["A tattoo is not a temporary mark."])
         let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
@@ -298,8 +298,8 @@ import Testing
     }
 
     @Test func noDurationWithoutANumberAndUnit() {
-        #expect(AnswerCues.durationSpan(in: words("It works on the upper face.")) == nil)
-        #expect(AnswerCues.durationSpan(in: words("Many months passed.")) == nil)
+        #expect(AnswerSpans.durationSpan(in: words("It works on the upper face.")) == nil)
+        #expect(AnswerSpans.durationSpan(in: words("Many months passed.")) == nil)
     }
 
     @Test(arguments: [
@@ -452,7 +452,7 @@ import Testing
     ])
     func readsQuantities(_ sentence: String, _ span: String) throws {
         let tokens = words(sentence)
-        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english))
+        let range = try #require(AnswerSpans.quantitySpan(in: tokens, stopWords: StopWords.english))
         #expect(tokens[range].joined(separator: " ") == span)
     }
 
@@ -467,7 +467,7 @@ import Testing
     ] as [(String, [String], String)])
     func prefersTheNumberThatCountsTheQuestionsWord(_ sentence: String, _ counting: [String], _ span: String) throws {
         let tokens = words(sentence)
-        let range = try #require(AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english, counting: Set(counting),
+        let range = try #require(AnswerSpans.quantitySpan(in: tokens, stopWords: StopWords.english, counting: Set(counting),
                                                          stem: Fixtures.analyzer.stem))
         #expect(tokens[range].joined(separator: " ") == span)
     }
@@ -478,7 +478,7 @@ import Testing
     ])
     func readsDates(_ sentence: String, _ span: String) throws {
         let tokens = words(sentence)
-        let range = try #require(AnswerCues.dateSpan(in: tokens))
+        let range = try #require(AnswerSpans.dateSpan(in: tokens))
         #expect(tokens[range].joined(separator: " ") == span)
     }
 
@@ -494,7 +494,7 @@ import Testing
     }
 
     @Test func mayAloneIsNotAMonth() {
-        #expect(AnswerCues.dateSpan(in: words("Fillers may plump lips.")) == nil)
+        #expect(AnswerSpans.dateSpan(in: words("Fillers may plump lips.")) == nil)
     }
 
     @Test func quantityQuestionGetsAShortAnswer() throws {

@@ -9,7 +9,7 @@ import Testing
     /// The words of the quantity span read off `sentence`, joined by spaces; nil when none is read.
     func quantity(_ sentence: String, counting: [String] = []) -> String? {
         let tokens = words(sentence)
-        return AnswerCues.quantitySpan(in: tokens, stopWords: StopWords.english, counting: Set(counting),
+        return AnswerSpans.quantitySpan(in: tokens, stopWords: StopWords.english, counting: Set(counting),
                                        stem: Fixtures.analyzer.stem).map { tokens[$0].joined(separator: " ") }
     }
 
@@ -22,7 +22,7 @@ import Testing
     /// The words of the duration span read off `sentence`, joined by spaces; nil when none is read.
     func duration(_ sentence: String) -> String? {
         let tokens = words(sentence)
-        return AnswerCues.durationSpan(in: tokens).map { tokens[$0].joined(separator: " ") }
+        return AnswerSpans.durationSpan(in: tokens).map { tokens[$0].joined(separator: " ") }
     }
 
     /// A word before a number that changes what it says ("between", "every", "at least",
@@ -63,8 +63,8 @@ import Testing
     }
 
     @Test func anArticleAfterAQuantityIsNoDuration() {
-        #expect(AnswerCues.durationSpan(in: words("It costs 400 euros a year.")) == nil)
-        #expect(AnswerCues.durationSpan(in: words("It takes a year.")) == 2..<4)
+        #expect(AnswerSpans.durationSpan(in: words("It costs 400 euros a year.")) == nil)
+        #expect(AnswerSpans.durationSpan(in: words("It takes a year.")) == 2..<4)
     }
 
     /// A question that counts something other than time is answered by an amount before
@@ -119,8 +119,8 @@ import Testing
         let text = "It lasts a 20-minute nap, then stops."
         let tokens = Tokenizer().words(in: text)
         let surfaces = tokens.map(\.surface)
-        let span = try #require(AnswerCues.durationSpan(in: surfaces))
-        let completed = AnswerCues.completingCompound(span, words: tokens, in: text, stopWords: StopWords.english)
+        let span = try #require(AnswerSpans.durationSpan(in: surfaces))
+        let completed = AnswerSpans.completingCompound(span, words: tokens, in: text, stopWords: StopWords.english)
         #expect(surfaces[completed].joined(separator: " ") == "a 20 minute nap")
     }
 
@@ -169,15 +169,15 @@ import Testing
 
     @Test func nearestKeepsSourceOrderWithoutAnchorsOrOnATie() {
         let sentence = words("It takes 2 days or 3 days.")
-        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [], in: sentence) == 2..<4)
-        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [1], in: sentence) == 2..<4)
-        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [0, 6], in: sentence) == 2..<4)
-        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [7], in: sentence) == 5..<7)
+        #expect(AnswerSpans.nearest([2..<4, 5..<7], to: [], in: sentence) == 2..<4)
+        #expect(AnswerSpans.nearest([2..<4, 5..<7], to: [1], in: sentence) == 2..<4)
+        #expect(AnswerSpans.nearest([2..<4, 5..<7], to: [0, 6], in: sentence) == 2..<4)
+        #expect(AnswerSpans.nearest([2..<4, 5..<7], to: [7], in: sentence) == 5..<7)
         // A word after a span counts three times as far as one before it.
-        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [4], in: sentence) == 5..<7)
-        #expect(AnswerCues.nearest([2..<4, 6..<8], to: [4], in: ["a", "b", "2", "days", "x", "y", "3", "days"]) == 6..<8)
+        #expect(AnswerSpans.nearest([2..<4, 5..<7], to: [4], in: sentence) == 5..<7)
+        #expect(AnswerSpans.nearest([2..<4, 6..<8], to: [4], in: ["a", "b", "2", "days", "x", "y", "3", "days"]) == 6..<8)
         // An anchor inside a span is the span's own word, not evidence for it.
-        #expect(AnswerCues.nearest([2..<4, 5..<7], to: [6, 1], in: sentence) == 2..<4)
+        #expect(AnswerSpans.nearest([2..<4, 5..<7], to: [6, 1], in: sentence) == 2..<4)
     }
 
     /// "a week" for a question that already says "each week" repeats the question: the
@@ -186,19 +186,19 @@ import Testing
         #expect(try shortAnswer("How much walking should adults do each week?",
                                 over: "Guides suggest 90 minutes of walking a week for adults.") == "90 minutes")
         let sentence = words("It takes a week.")
-        #expect(AnswerCues.nearest([2..<4], to: [3], in: sentence) == 2..<4)
+        #expect(AnswerSpans.nearest([2..<4], to: [3], in: sentence) == 2..<4)
     }
 
     @Test func dateSpansListEveryDate() {
         let sentence = words("Work began in March 1820, paused in 1850 and ended on May 4, 1911.")
-        #expect(AnswerCues.dateSpans(in: sentence).map { sentence[$0].joined(separator: " ") }
+        #expect(AnswerSpans.dateSpans(in: sentence).map { sentence[$0].joined(separator: " ") }
                 == ["march 1820", "1850", "may 4 1911"])
-        #expect(AnswerCues.dateSpan(in: sentence) == AnswerCues.dateSpans(in: sentence).first)
+        #expect(AnswerSpans.dateSpan(in: sentence) == AnswerSpans.dateSpans(in: sentence).first)
     }
 
     @Test func proseWordsDropLinksAndAddresses() {
         let text = "See https://a.org/v/3/ or www.b.com/4 and mail x5@c.org, then 2 more (<http://d.io/6>)."
-        let kept = AnswerCues.proseWords(Tokenizer().words(in: text), in: text).map(\.surface)
+        let kept = AnswerSpans.proseWords(Tokenizer().words(in: text), in: text).map(\.surface)
         #expect(kept == ["see", "or", "and", "mail", "then", "2", "more"])
     }
 }
