@@ -4,8 +4,24 @@
 /// Whitespace separates words. Inside single quotes every character stands for itself;
 /// inside double quotes a backslash escapes only `"` and `\`; outside quotes a backslash
 /// escapes the next character. Quoted and unquoted parts join into one word (`a"b c"` is
-/// `ab c`), and `""` is an empty word. Nothing else is expanded: no variables, no globs.
+/// `ab c`), and `""` is an empty word. Nothing is expanded here: no variables, no globs;
+/// a caller that reads `~` as the home directory asks ``Word/opensWithBareTilde``, since a
+/// quoted or escaped `~` is a file name, as in a shell.
 public enum CommandWords {
+    /// One word of a command line.
+    public struct Word: Equatable, Sendable {
+        /// The word with its quotes and escapes removed.
+        public var text: String
+        /// Whether the word opens with a `~` typed outside quotes and unescaped, which a
+        /// shell would read as the home directory (`~/notes`, but not `"~/notes"` or `\~`).
+        public var opensWithBareTilde: Bool
+
+        public init(_ text: String, opensWithBareTilde: Bool = false) {
+            self.text = text
+            self.opensWithBareTilde = opensWithBareTilde
+        }
+    }
+
     /// Why a line could not be split.
     public enum SplitError: Error, Equatable, CustomStringConvertible {
         /// A quote was opened and never closed.
@@ -21,12 +37,20 @@ public enum CommandWords {
         }
     }
 
-    /// The words of `line`.
+    /// The words of `line`, as text.
     ///
     /// - Complexity: O(*n*) in the length of `line`.
     public static func split(_ line: String) throws(SplitError) -> [String] {
-        var words: [String] = []
+        try words(line).map(\.text)
+    }
+
+    /// The words of `line`, each with whether it opens with an unquoted `~`.
+    ///
+    /// - Complexity: O(*n*) in the length of `line`.
+    public static func words(_ line: String) throws(SplitError) -> [Word] {
+        var words: [Word] = []
         var word = ""
+        var bareTilde = false
         // A word exists once any of its characters or quotes has been read, so `""` counts.
         var inWord = false
         var characters = line.makeIterator()
@@ -57,15 +81,17 @@ public enum CommandWords {
                 inWord = true
                 word.append(escaped)
             case _ where character.isWhitespace:
-                if inWord { words.append(word) }
+                if inWord { words.append(Word(word, opensWithBareTilde: bareTilde)) }
                 word = ""
                 inWord = false
+                bareTilde = false
             default:
+                if !inWord, character == "~" { bareTilde = true }
                 inWord = true
                 word.append(character)
             }
         }
-        if inWord { words.append(word) }
+        if inWord { words.append(Word(word, opensWithBareTilde: bareTilde)) }
         return words
     }
 }

@@ -212,7 +212,10 @@ struct REPL {
             let arguments = input.drop { !$0.isWhitespace }
             let paths: [String]
             do {
-                paths = try CommandWords.split(String(arguments)).map { Self.expandingTilde($0) }
+                // Only a `~` typed bare is the home directory; a quoted one is a name.
+                paths = try CommandWords.words(String(arguments)).map {
+                    $0.opensWithBareTilde ? Self.expandingTilde($0.text) : $0.text
+                }
             } catch {
                 Terminal.write("Cannot read the paths: \(error). Still answering from \(TextRenderer.escaped(session.sourceDescription)).\n")
                 return true

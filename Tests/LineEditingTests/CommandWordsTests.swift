@@ -22,6 +22,30 @@ struct CommandWordsTests {
         #expect(try CommandWords.split(line) == expected, "\(line)")
     }
 
+    /// A shell reads a bare leading `~` as the home directory and a quoted or escaped one,
+    /// or one inside a word, as a character of a name.
+    @Test(arguments: [
+        ("~/notes", true),
+        ("~", true),
+        ("\"~/notes\"", false),
+        ("'~'/notes", false),
+        ("\\~/notes", false),
+        ("a~b", false),
+        ("\"\"~/x", false),
+    ])
+    func marksOnlyABareLeadingTilde(_ line: String, _ bare: Bool) throws {
+        let words = try CommandWords.words(line)
+        #expect(words.count == 1)
+        #expect(words.first?.opensWithBareTilde == bare, "\(line)")
+    }
+
+    @Test func eachWordKeepsItsOwnMark() throws {
+        #expect(try CommandWords.words("~/a \"~/b\" ~c") == [
+            CommandWords.Word("~/a", opensWithBareTilde: true), CommandWords.Word("~/b"),
+            CommandWords.Word("~c", opensWithBareTilde: true),
+        ])
+    }
+
     @Test(arguments: [
         ("\"My Notes", CommandWords.SplitError.unterminatedQuote("\"")),
         ("'My Notes", .unterminatedQuote("'")),
