@@ -83,7 +83,7 @@ struct REPL {
     /// cancels them, saying so on standard error when the wait starts. No natural question
     /// keeps a debug build busy long enough to be interrupted reliably (64 question terms
     /// over 50,000 passages answer in a fraction of a second), so the end-to-end test of
-    /// Ctrl-C during an answer uses this instead.
+    /// Ctrl-C during an answer uses this instead. Release builds ignore it.
     static let holdAnswersKey = "CITEBOT_TEST_HOLD_ANSWERS"
 
     init(
@@ -95,7 +95,11 @@ struct REPL {
         self.quiet = quiet
         self.noCache = noCache
         self.renderer = TextRenderer(colour: Terminal.wantsColour(fileDescriptor: STDOUT_FILENO))
+        #if DEBUG
         self.heldAnswers = environment[Self.holdAnswersKey].flatMap { Int($0) } ?? 0
+        #else
+        self.heldAnswers = 0  // the hook is for the test suite's debug build, never shipped
+        #endif
     }
 
     static let help = """
