@@ -158,7 +158,8 @@ struct REPL {
     }
 
     mutating func ask(_ typed: String) {
-        let resolver = FollowUpResolver(index: session.index, analyzer: session.answerer.analyzer)
+        let resolver = FollowUpResolver(index: session.index, analyzer: session.answerer.analyzer,
+                                        lexicon: session.answerer.lexicon)
         let followUp = resolver.followUp(typed, previous: lastQuestion)
         let resolved = followUp?.question
         let question = resolved ?? typed

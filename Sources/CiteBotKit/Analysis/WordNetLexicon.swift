@@ -130,6 +130,24 @@ public final class WordNetLexicon: Sendable {
         return !lemmas.isEmpty && lemmas.allSatisfy { categories[$0.category].partOfSpeech == .adverb }
     }
 
+    /// Whether WordNet lists `word` only as a noun ("price", "warranty"; not "level", which is
+    /// also a verb and an adjective).
+    ///
+    /// - Complexity: as ``contains(_:)``.
+    public func isOnlyNoun(_ word: String) -> Bool {
+        let lemmas = lemmas(of: word)
+        return !lemmas.isEmpty && lemmas.allSatisfy { categories[$0.category].partOfSpeech == .noun }
+    }
+
+    /// Whether `word` is listed and is its own only base form: a word ending in "s" that is
+    /// no inflection ("lens", "news", "series"), unlike "kettles" (of "kettle") or "glasses"
+    /// (listed, but also of "glass").
+    ///
+    /// - Complexity: as ``contains(_:)``.
+    public func isOwnOnlyBaseForm(_ word: String) -> Bool {
+        baseForms(of: word) == [word.lowercased()]
+    }
+
     /// The base forms of `word` that WordNet lists, lower-cased, with spaces between
     /// the words of a collocation.
     ///

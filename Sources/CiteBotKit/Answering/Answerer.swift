@@ -41,6 +41,9 @@ public final class Answerer: QuestionAnswering {
         self.ranker = SentenceRanker(index: index, options: options.ranking)
     }
 
+    /// WordNet as the answerer uses it, if installed; nil otherwise.
+    public var lexicon: WordNetLexicon? { builder.lexicon }
+
     /// Everything the answer was decided from; `:why` shows it.
     public struct Analysis: Sendable {
         public var question: ParsedQuestion

@@ -14,10 +14,15 @@
 public struct FollowUpResolver: Sendable {
     public let index: CorpusIndex
     public let analyzer: Analyzer
+    /// WordNet, when installed: tells a singular in "-s" ("lens") from a plural, and a noun
+    /// the old subject only modified ("the kettle *price*") from a verb, so the auxiliary
+    /// agrees with the right word. Without it the English plural ending alone decides.
+    public let lexicon: WordNetLexicon?
 
-    public init(index: CorpusIndex, analyzer: Analyzer) {
+    public init(index: CorpusIndex, analyzer: Analyzer, lexicon: WordNetLexicon? = nil) {
         self.index = index
         self.analyzer = analyzer
+        self.lexicon = lexicon
     }
 
     static let pronouns: Set<String> = ["it", "its", "they", "them", "their", "this", "that", "these", "those"]
@@ -56,7 +61,9 @@ public struct FollowUpResolver: Sendable {
             let replaced = Self.runningOn(subject.range, in: previous, over: analyzer.tokenizer.words(in: previous),
                                           endingTopic: rest.map(\.surface))
             let rewritten = replacing(replaced, in: previous, with: restText)
-            return FollowUp(question: agreeing(rewritten, subjectAt: subject.range.lowerBound, subject: restText),
+            // "Why is the kettle price high?": the verb agrees with "price", which stays.
+            let modifiesNoun = modifiesANoun(replaced, in: previous)
+            return FollowUp(question: modifiesNoun ? rewritten : agreeing(rewritten, subjectAt: subject.range.lowerBound, subject: restText),
                             subject: restText)
         }
 
@@ -69,7 +76,7 @@ public struct FollowUpResolver: Sendable {
         guard !ownTopic else { return nil }
         let possessive = pronoun.surface == "its" || pronoun.surface == "their"
         // "kettles'" but "glass's": a plural in "-s" takes the apostrophe alone.
-        let replacement = possessive ? subject.text + (Self.isPlural(subject.text) ? "'" : "'s") : subject.text
+        let replacement = possessive ? subject.text + (isPlural(subject.text) ? "'" : "'s") : subject.text
         var rewritten = replacing(pronoun.range, in: question, with: replacement)
         // A verb before a possessive agrees with what is possessed ("does its effect last"), not the owner.
         if !possessive { rewritten = agreeing(rewritten, subjectAt: pronoun.range.lowerBound, subject: subject.text) }
@@ -125,7 +132,7 @@ public struct FollowUpResolver: Sendable {
         position -= 1
         if Self.determiners.contains(words[position].surface), position > 0 { position -= 1 }
         let auxiliary = words[position]
-        let plural = Self.isPlural(subject)
+        let plural = isPlural(subject)
         guard let pair = Self.agreeingAuxiliaries.first(where: { $0.singular == auxiliary.surface || $0.plural == auxiliary.surface })
         else { return question }
         let wanted = plural ? pair.plural : pair.singular
@@ -137,11 +144,31 @@ public struct FollowUpResolver: Sendable {
     }
 
     /// Whether a noun phrase is plural, read from its last word's English plural ending:
-    /// "-s", but not "-ss", "-us" or "-is" ("glass", "virus", "analysis"), nor a short word ("gas").
-    static func isPlural(_ phrase: String) -> Bool {
+    /// "-s", but not "-ss", "-us" or "-is" ("glass", "virus", "analysis"), nor a short word
+    /// ("gas"), nor a word the lexicon lists as its own only base form ("lens", "news").
+    func isPlural(_ phrase: String) -> Bool {
         guard let last = phrase.split(whereSeparator: { !$0.isLetter && $0 != "'" }).last?.lowercased() else { return false }
-        guard last.count > 3, last.hasSuffix("s") else { return false }
-        return !["ss", "us", "is", "'s"].contains { last.hasSuffix($0) }
+        guard Self.hasPluralEnding(last) else { return false }
+        return !(lexicon?.isOwnOnlyBaseForm(last) ?? false)
+    }
+
+    /// Whether `word` (lower-cased) ends like an English plural: "-s", but not "-ss", "-us",
+    /// "-is" or "'s", and longer than three letters.
+    static func hasPluralEnding(_ word: String) -> Bool {
+        guard word.count > 3, word.hasSuffix("s") else { return false }
+        return !["ss", "us", "is", "'s"].contains { word.hasSuffix($0) }
+    }
+
+    /// Whether the words at byte range `subject` of `question` are followed, after spaces
+    /// only, by a word the lexicon lists only as a noun: then they modify it ("the kettle
+    /// price"), and the question's verb agrees with that noun, not with them.
+    func modifiesANoun(_ subject: Range<Int>, in question: String) -> Bool {
+        guard let lexicon else { return false }
+        let bytes = Array(question.utf8)
+        guard let next = analyzer.tokenizer.words(in: question).first(where: { $0.range.lowerBound >= subject.upperBound }),
+              bytes[subject.upperBound..<next.range.lowerBound].allSatisfy({ $0 == UInt8(ascii: " ") })
+        else { return false }
+        return lexicon.isOnlyNoun(next.surface)
     }
 
     /// The most frequent corpus word of `question` (with a content word just before it).

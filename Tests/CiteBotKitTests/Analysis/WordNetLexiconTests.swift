@@ -2,33 +2,18 @@ import Foundation
 import Testing
 @testable import CiteBotKit
 
-/// The path of a fixture database under `Fixtures/WordNet/`.
-private func wordNetFixture(_ subdirectory: String? = nil) throws -> String {
-    let url = try #require(
-        Bundle.module.url(forResource: "WordNet", withExtension: nil, subdirectory: "Fixtures"),
-        "missing fixture directory Fixtures/WordNet")
-    return subdirectory.map { url.appendingPathComponent($0).path } ?? url.path
-}
-
-/// The hand-made database in `Fixtures/WordNet/` (listed in its files; offsets were
-/// generated, so edit the files only together with every offset that points past the
-/// edit).
-private func fixtureLexicon() throws -> WordNetLexicon {
-    try #require(WordNetLexicon(directory: try wordNetFixture()))
-}
-
 @Suite struct WordNetLexiconFixtureTests {
     @Test func missingDirectoryGivesNil() {
         #expect(WordNetLexicon(directory: "/nonexistent/citebot-wordnet") == nil)
     }
 
     @Test func directoryWithoutDatabaseFilesGivesNil() throws {
-        let fixtures = URL(fileURLWithPath: try wordNetFixture()).deletingLastPathComponent().path
+        let fixtures = URL(fileURLWithPath: try Fixtures.wordNetDirectory()).deletingLastPathComponent().path
         #expect(WordNetLexicon(directory: fixtures) == nil)
     }
 
     @Test func tellsWordsListedOnlyAsAdverbs() throws {
-        let lexicon = try fixtureLexicon()
+        let lexicon = try Fixtures.wordNet()
         #expect(lexicon.isOnlyAdverb("well"))  // index.adv only
         #expect(!lexicon.isOnlyAdverb("good"))  // index.adj and index.adv
         #expect(!lexicon.isOnlyAdverb("mouse"))
@@ -46,11 +31,11 @@ private func fixtureLexicon() throws -> WordNetLexicon {
         ("", false),
     ])
     func tellsWordsListedAsSpelledFromOnesKnownByRule(_ word: String, _ listed: Bool) throws {
-        #expect(try fixtureLexicon().listsAsSpelled(word) == listed)
+        #expect(try Fixtures.wordNet().listsAsSpelled(word) == listed)
     }
 
     @Test func acceptsADirectoryWithATrailingSlash() throws {
-        let lexicon = try #require(WordNetLexicon(directory: try wordNetFixture() + "/"))
+        let lexicon = try #require(WordNetLexicon(directory: try Fixtures.wordNetDirectory() + "/"))
         #expect(lexicon.contains("mouse"))
     }
 
@@ -73,24 +58,24 @@ private func fixtureLexicon() throws -> WordNetLexicon {
         ("Mice", ["mouse"]),  // lower-cased first
     ])
     func findsBaseForms(_ word: String, _ expected: [String]) throws {
-        #expect(try fixtureLexicon().baseForms(of: word) == expected)
+        #expect(try Fixtures.wordNet().baseForms(of: word) == expected)
     }
 
     @Test(arguments: ["mouse", "mice", "invented", "wrinkles", "better", "go on", "lifespan", "kirk"])
     func containsWordsAndTheirInflections(_ word: String) throws {
-        #expect(try fixtureLexicon().contains(word))
+        #expect(try Fixtures.wordNet().contains(word))
     }
 
     @Test(arguments: ["botx", "wrinkels", "", "mouses s", "bos", "is", "bed"])
     func rejectsNonWords(_ word: String) throws {
-        let lexicon = try fixtureLexicon()
+        let lexicon = try Fixtures.wordNet()
         #expect(!lexicon.contains(word))
         #expect(lexicon.baseForms(of: word).isEmpty)
         #expect(lexicon.synonyms(of: word).isEmpty)
     }
 
     @Test func synonymsFollowSenseRankAcrossPartsOfSpeech() throws {
-        let lexicon = try fixtureLexicon()
+        let lexicon = try Fixtures.wordNet()
         // First senses: the noun "use", then the verb "use"; the verb's second sense adds
         // only "expend", as it repeats "utilize".
         #expect(lexicon.synonyms(of: "use", senses: 1) == ["usage", "utilization", "utilize", "utilise", "apply", "employ"])
@@ -98,14 +83,14 @@ private func fixtureLexicon() throws -> WordNetLexicon {
     }
 
     @Test func synonymsOfAnInflectedFormComeFromItsBaseForms() throws {
-        let lexicon = try fixtureLexicon()
+        let lexicon = try Fixtures.wordNet()
         #expect(lexicon.synonyms(of: "used") == ["utilize", "utilise", "apply", "employ", "expend"])
         #expect(lexicon.synonyms(of: "mice") == ["computer mouse"])
         #expect(lexicon.synonyms(of: "lifespan") == ["lifetime", "life"])
     }
 
     @Test func synonymsAreLowerCasedWithSpacesAndNoAdjectiveMarkers() throws {
-        let lexicon = try fixtureLexicon()
+        let lexicon = try Fixtures.wordNet()
         #expect(lexicon.synonyms(of: "churches") == ["church building", "kirk"])
         #expect(lexicon.synonyms(of: "big") == ["large"])
         #expect(lexicon.synonyms(of: "continue") == ["go on", "proceed"])
@@ -115,21 +100,21 @@ private func fixtureLexicon() throws -> WordNetLexicon {
     @Test func synonymsLeaveOutTheWordAndEveryBaseForm() throws {
         // "better" has base forms "good" (adjective) and "well" (adverb), which share a
         // synset in the adverb file.
-        #expect(try fixtureLexicon().synonyms(of: "better") == ["full"])
+        #expect(try Fixtures.wordNet().synonyms(of: "better") == ["full"])
     }
 
     @Test func senseLimitBelowOneGivesNothing() throws {
-        let lexicon = try fixtureLexicon()
+        let lexicon = try Fixtures.wordNet()
         #expect(lexicon.synonyms(of: "use", senses: 0).isEmpty)
         #expect(lexicon.synonyms(of: "use", senses: -3).isEmpty)
         #expect(lexicon.synonyms(of: "use", senses: Int.max) == lexicon.synonyms(of: "use"))
     }
 
     @Test func answersAreStableUnderConcurrentUse() async throws {
-        let lexicon = try fixtureLexicon()
+        let lexicon = try Fixtures.wordNet()
         let words = ["use", "used", "mice", "better", "churches", "botx", "go on", "wrinkles"]
         let expected = words.map { lexicon.synonyms(of: $0) }
-        let fresh = try fixtureLexicon()
+        let fresh = try Fixtures.wordNet()
         let results = await withTaskGroup(of: (Int, [String]).self) { group in
             for round in 0..<64 {
                 let position = round % words.count
@@ -150,7 +135,7 @@ private func fixtureLexicon() throws -> WordNetLexicon {
     /// outside data.noun or into the middle of a line, data lines whose offset or word
     /// count is wrong, files without a final newline, binary junk and empty files.
     private func lexicon() throws -> WordNetLexicon {
-        try #require(WordNetLexicon(directory: try wordNetFixture("Malformed")))
+        try #require(WordNetLexicon(directory: try Fixtures.wordNetDirectory("Malformed")))
     }
 
     @Test func validEntriesStillWork() throws {

@@ -103,3 +103,39 @@ import Testing
         #expect(resolver.resolve("Do kettles need it?", previous: "What is limescale?") == nil)
     }
 }
+
+/// With WordNet, the auxiliary agrees with the right word: a singular in "-s" stays
+/// singular, and a noun the old subject only modified keeps its verb.
+@Suite struct FollowUpAgreementWithLexiconTests {
+    func resolve(_ question: String, previous: String, lexicon: Bool) throws -> String? {
+        FollowUpResolver(index: try Fixtures.index([FollowUpResolverTests.corpus]), analyzer: Fixtures.analyzer,
+                         lexicon: lexicon ? try Fixtures.wordNet() : nil)
+            .resolve(question, previous: previous)
+    }
+
+    @Test func aSingularInSStaysSingular() throws {
+        #expect(try resolve("what about lens?", previous: "Why are kettles noisy?", lexicon: false) == "Why are lens noisy?")
+        #expect(try resolve("what about lens?", previous: "Why are kettles noisy?", lexicon: true) == "Why is lens noisy?")
+        // A plural stays plural: "teapots" is no base form of its own.
+        #expect(try resolve("what about teapots?", previous: "Why is limescale noisy?", lexicon: true) == "Why are teapots noisy?")
+    }
+
+    @Test func theVerbOfANounTheOldSubjectModifiedStays() throws {
+        let previous = "Why is the kettle price high?"
+        #expect(try resolve("what about teapots?", previous: previous, lexicon: false) == "Why are the teapots price high?")
+        #expect(try resolve("what about teapots?", previous: previous, lexicon: true) == "Why is the teapots price high?")
+        // A word that is also a verb may be the question's verb: "How much does the kettle cost?".
+        #expect(try resolve("what about teapots?", previous: "How much does the kettle cost?", lexicon: true)
+                == "How much do the teapots cost?")
+    }
+
+    @Test func lexiconTellsNounsAndOwnBaseForms() throws {
+        let lexicon = try Fixtures.wordNet()
+        #expect(lexicon.isOnlyNoun("price"))
+        #expect(!lexicon.isOnlyNoun("cost"))  // also a verb
+        #expect(!lexicon.isOnlyNoun("kettle"))  // not listed
+        #expect(lexicon.isOwnOnlyBaseForm("lens"))
+        #expect(!lexicon.isOwnOnlyBaseForm("axes"))  // of "axe" and "axis"
+        #expect(!lexicon.isOwnOnlyBaseForm("creases"))  // of "crease"
+    }
+}

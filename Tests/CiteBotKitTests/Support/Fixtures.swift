@@ -23,6 +23,29 @@ enum Fixtures {
         }
     }
 
+    /// The path of the hand-made WordNet database under `Fixtures/WordNet/` (or of its
+    /// `subdirectory`).
+    static func wordNetDirectory(_ subdirectory: String? = nil) throws -> String {
+        guard let url = Bundle.module.url(forResource: "WordNet", withExtension: nil, subdirectory: "Fixtures") else {
+            throw FixtureError.missing("Fixtures/WordNet")
+        }
+        return subdirectory.map { url.appendingPathComponent($0).path } ?? url.path
+    }
+
+    /// The hand-made database in `Fixtures/WordNet/` (listed in its files; offsets were
+    /// generated, so edit the files only together with every offset that points past the
+    /// edit; index lines alone may be added where no data line is read).
+    static func wordNet() throws -> WordNetLexicon {
+        guard let lexicon = WordNetLexicon(directory: try wordNetDirectory()) else {
+            throw FixtureError.missing("a readable database in Fixtures/WordNet")
+        }
+        return lexicon
+    }
+
+    enum FixtureError: Error {
+        case missing(String)
+    }
+
     static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
