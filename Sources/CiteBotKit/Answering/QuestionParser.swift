@@ -54,8 +54,12 @@ public struct QuestionParser: Sendable {
         "versus", "vs", "mean", "means", "meaning", "define", "definition",
     ]
 
-    /// Words that, right after "what", ask for items of a kind ("what types of …").
-    static let listNouns: Set<String> = ["kind", "kinds", "type", "types", "sort", "sorts"]
+    /// Words that, right after "what", ask for items of a kind ("what types of …", "what
+    /// forms can X take").
+    static let listNouns: Set<String> = [
+        "kind", "kinds", "type", "types", "sort", "sorts", "form", "forms", "variety", "varieties",
+        "category", "categories", "class", "classes",
+    ]
 
     /// Time words that make "what …" a time question ("what year").
     static let timeNouns: Set<String> = ["year", "date", "day", "month", "time", "century", "decade"]

@@ -28,6 +28,9 @@ import Testing
         ("garden tools", .other),
         ("Which tools cut metal?", .list),
         ("What kinds of tea grow here?", .list),
+        ("What forms can snow take?", .list),
+        ("What varieties of apple keep best?", .list),
+        ("What categories of tax apply?", .list),
         ("Which is faster?", .definition),
         ("What does a siphon need?", .other),
     ])
