@@ -153,7 +153,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case bothOptions = "both-options"
     case irregularForms = "irregular-forms"
     case typedDepth = "typed-depth"
-    case explanations, apposition
+    case explanations, apposition, names
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -181,6 +181,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .typedDepth: options.typedAnswerDepth = 0
         case .explanations: options.followsExplanations = false
         case .apposition: options.recognisesApposition = false
+        case .names: options.recognisesNames = false
         }
     }
 }

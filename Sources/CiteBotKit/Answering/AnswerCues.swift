@@ -65,10 +65,13 @@ public enum AnswerCues {
     ///   - auxiliary: the verb a yes/no question opens with ("can"); see ``echoesAuxiliary(_:_:)``.
     ///   - apposition: whether a sentence that describes the subject in apposition ("X, which
     ///     …") counts as defining it (see ``describesInApposition(_:in:subject:stem:)``).
+    ///   - names: whether a proper name the question lacks is the cue for "who" (see
+    ///     ``namesSomeone(_:in:besides:stem:)``); without it "who" has no cue.
     public static func matches(
         _ kind: QuestionKind, tokens: [WordToken], in text: String, subject: Set<String>, stem: (String) -> String,
-        naming: Bool = true, auxiliary: String? = nil, apposition: Bool = true
+        naming: Bool = true, auxiliary: String? = nil, apposition: Bool = true, names: Bool = true
     ) -> Bool {
+        if kind == .person { return names && namesSomeone(tokens, in: text, besides: subject, stem: stem) }
         if kind == .yesNo { return auxiliary.map { echoesAuxiliary(tokens.map(\.surface), $0) } ?? false }
         if kind == .definition {
             return definesSubject(tokens, in: text, subject: subject, stem: stem)
@@ -83,8 +86,8 @@ public enum AnswerCues {
     /// so a caller can skip reading the sentence at all.
     public static func canMatch(_ kind: QuestionKind) -> Bool {
         switch kind {
-        case .duration, .quantity, .time, .reason, .method, .definition, .list, .yesNo: return true
-        case .person, .place, .comparison, .other: return false
+        case .duration, .quantity, .time, .reason, .method, .definition, .list, .yesNo, .person: return true
+        case .place, .comparison, .other: return false
         }
     }
 
@@ -102,7 +105,8 @@ public enum AnswerCues {
         case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)
         case .list: return false  // needs the commas: see enumerates(_:in:)
         case .yesNo: return false  // needs the question's verb: see echoesAuxiliary(_:_:)
-        case .person, .place, .comparison, .other: return false
+        case .person: return false  // needs the casing and the question: see namesSomeone(_:in:besides:stem:)
+        case .place, .comparison, .other: return false
         }
     }
 
@@ -125,6 +129,28 @@ public enum AnswerCues {
         if ["shall", "will", "can", "may"].contains(verb), end + 2 < head.count { verb = head[end + 2].surface }
         return definitionVerbs.contains(verb)
     }
+
+    /// Whether the sentence gives a proper name the question does not: a capitalised word
+    /// other than the sentence's first ("… through Dutch traders", "… by Marie Curie"), which
+    /// is what "who" asks for. A name the question already holds ("Who brought tea to
+    /// Europe?" and "… across Europe") is its topic, not its answer; "I" is no name, and a
+    /// capital after a colon or an opening quote starts a clause ("X: This …").
+    ///
+    /// - Parameter question: the question's terms, as stems that `stem` gives.
+    public static func namesSomeone(_ words: [WordToken], in text: String, besides question: Set<String>,
+                                    stem: (String) -> String) -> Bool {
+        words.indices.dropFirst().contains { i in
+            let word = words[i]
+            guard word.surface != "i", CorpusIndex.slice(text, word.range).first?.isUppercase == true,
+                  !question.contains(stem(word.surface)) else { return false }
+            // After a colon or an opening quote a capital starts a clause ("X: This …").
+            let gap = CorpusIndex.slice(text, words[i - 1].range.upperBound..<word.range.lowerBound)
+            return !gap.contains { clauseOpeners.contains($0) }
+        }
+    }
+
+    /// Characters after which a capital letter starts a clause rather than a name.
+    static let clauseOpeners: Set<Character> = [":", "\"", "“", "«", "(", "["]
 
     /// Words that, after a comma, open a clause or phrase describing the noun before it:
     /// "X, which …", "X, who …", "X, a …".

@@ -85,6 +85,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether, for "what is X" questions, a sentence that describes X in apposition ("…
     /// X, which …", "X, a …") earns the cue bonus, as "X is …" does.
     public var recognisesApposition: Bool = true
+    /// Whether, for "who" questions, a sentence that gives a proper name the question lacks
+    /// earns the cue bonus (see ``AnswerCues/namesSomeone(_:in:besides:stem:)``).
+    public var recognisesNames: Bool = true
     /// How candidate sentences are scored (see ``SentenceRanker``).
     public var ranking: RankingOptions
 

@@ -92,7 +92,7 @@ public final class Answerer: QuestionAnswering {
                     ? AnswerSpans.proseWords(tokens, in: text) : tokens
                 if readsCues, AnswerCues.matches(parsed.kind, tokens: cueTokens, in: text, subject: subject, stem: analyzer.stem,
                                                  naming: options.recognisesNaming, auxiliary: parsed.auxiliary,
-                                                 apposition: options.recognisesApposition) {
+                                                 apposition: options.recognisesApposition, names: options.recognisesNames) {
                     candidates[i].score += options.cueBonus
                 } else if options.followsExplanations, parsed.kind == .reason,
                           let next = explanation(after: candidates[i].sentence, kind: parsed.kind) {

@@ -389,6 +389,37 @@ import Testing
                 "\(text)")
     }
 
+    @Test(arguments: [
+        ("Tea reached Europe through Dutch traders.", true),
+        ("The first kettle was made by Anna Berg in Oslo.", true),
+        ("Tea reached Europe in the seventeenth century.", false),  // "Europe" is the question's
+        ("Traders brought tea west.", false),  // a capital only at the start
+        ("Tea: This drink reached the west early.", false),  // a clause after a colon
+        ("Then I drank tea.", false),
+        ("He said “Tea is good” to all.", false),
+    ])
+    func namesSomeoneTheQuestionDoesNot(_ text: String, _ expected: Bool) {
+        let question: Set<String> = ["brought", "tea", "europ"].map(Fixtures.analyzer.stem).reduce(into: []) { $0.insert($1) }
+        #expect(AnswerCues.namesSomeone(Tokenizer().words(in: text), in: text, besides: question,
+                                        stem: Fixtures.analyzer.stem) == expected, "\(text)")
+    }
+
+    @Test func aProperNameAnswersWho() throws {
+        let corpus = """
+            Tea spread across Europe quickly.
+
+            Tea reached Europe through Dutch traders.
+            """
+        func answer(names: Bool) throws -> String? {
+            var options = AnswerOptions(minScore: 0)
+            options.recognisesNames = names
+            return Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options)
+                .answer("Who brought tea to Europe?").citations.first?.text
+        }
+        #expect(try answer(names: false) == "Tea spread across Europe quickly.")
+        #expect(try answer(names: true) == "Tea reached Europe through Dutch traders.")
+    }
+
     /// A one-word subject needs only itself: "What is a kettle?"
     @Test func aOneWordSubjectInAppositionIsDescribed() {
         let text = "Tea needs a kettle, which boils water."
