@@ -229,3 +229,22 @@ import Testing
         #expect(quiet.stderr.isEmpty)
     }
 }
+
+/// `:why` over a pipe: when the cited sentence stands for the one that matched, it says
+/// which, and where the question's words were found.
+@Suite struct WhyCommandTests {
+    @Test func whySaysWhichSentenceACitationStandsFor() throws {
+        let root = try Binary.temporaryDirectory()
+        let corpus = try Binary.folder("corpus", in: root, files: [
+            "kettles.txt": "Copper kettles heat water quickly. That is because copper conducts heat well.\n",
+        ])
+        let result = try Binary.run(["chat", "--no-cache", "--min-score", "0", "--corpus", corpus.path],
+                                    input: "Why do copper kettles heat water quickly?\n:why\n", environment: ["HOME": root.path])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("That is because copper conducts heat well. [1]"))
+        #expect(lines.contains("[1] is cited in place of ¶1.1, which matched the question: \"Copper kettles heat water quickly.\""))
+        #expect(lines.contains { $0.hasPrefix("  copper [copper] weight ") && $0.hasSuffix("  matched in [1]") })
+        #expect(lines.contains { $0.hasPrefix("  quickly [quick") && $0.hasSuffix("  matched in ¶1.1") })
+    }
+}

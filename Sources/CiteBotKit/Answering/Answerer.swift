@@ -468,13 +468,35 @@ public final class Answerer: QuestionAnswering {
 extension Answerer {
     /// Whether the cited sentence contains the query term (for explanations).
     public func cites(term: QueryTerm, in citation: Citation) -> Bool {
-        guard let id = term.id,
-              let position = index.sentences.indices.first(where: {
-                  let s = index.sentences[$0]
-                  return s.paragraph == citation.paragraph && s.number == citation.sentence
-                      && index.documents.source(of: s.document) == citation.source
-              })
-        else { return false }
-        return SentenceRanker.find(id, in: index.sentenceVectors.columns, index.sentenceVectors.row(position)) != nil
+        guard let position = sentence(citedBy: citation) else { return false }
+        return sentence(position, contains: term)
+    }
+
+    /// Whether sentence `sentence` (an index into the corpus's sentences) contains the query term.
+    public func sentence(_ sentence: Int, contains term: QueryTerm) -> Bool {
+        guard let id = term.id, index.sentences.indices.contains(sentence) else { return false }
+        return SentenceRanker.find(id, in: index.sentenceVectors.columns, index.sentenceVectors.row(sentence)) != nil
+    }
+
+    /// The sentence a citation quotes, as an index into the corpus's sentences.
+    public func sentence(citedBy citation: Citation) -> Int? {
+        index.sentences.indices.first {
+            let s = index.sentences[$0]
+            return s.paragraph == citation.paragraph && s.number == citation.sentence
+                && index.documents.source(of: s.document) == citation.source
+        }
+    }
+
+    /// The citation quoting sentence `sentence` (an index into the corpus's sentences).
+    public func citation(ofSentence sentence: Int) -> Citation {
+        citation(RankedSentence(sentence: sentence, score: 0, sentenceCosine: 0, passageCosine: 0, coverage: 0))
+    }
+
+    /// The sentence the cited one stands for in `analysis`, when it does: the sentence a
+    /// naming sentence ("These are known as X.") names, or the claim whose reason the cited
+    /// sentence gives. That sentence matched the question; the cited one says the answer.
+    public func standsFor(_ citation: Citation, in analysis: Analysis) -> Int? {
+        guard let cited = sentence(citedBy: citation) else { return nil }
+        return analysis.candidates.first { $0.sentence == cited }?.measuredOn
     }
 }

@@ -11,7 +11,8 @@ public struct RankedSentence: Sendable, Hashable {
     /// Share of the question's weight the sentence (fully) or its passage (half) matches.
     public var coverage: Double
     /// The sentence ``coverage`` was measured on, when it is not ``sentence``: a sentence
-    /// that only names what the one before it describes stands for that one, keeping its
+    /// that only names what the one before it describes stands for that one, and a "why"
+    /// question's claim for the sentence after it that gives the reason, each keeping its
     /// own coverage (see ``Answerer``).
     public var measuredOn: Int? = nil
 }

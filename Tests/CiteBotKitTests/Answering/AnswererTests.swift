@@ -663,6 +663,20 @@ import Testing
         #expect(!explained.abstained)
     }
 
+    /// The explanation is cited; the analysis keeps the claim it stands for, for `:why`.
+    @Test func theCitationKnowsTheClaimItStandsFor() throws {
+        let answerer = Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer,
+                                options: AnswerOptions(minScore: 0))
+        let question = "Why do copper kettles heat water quickly?"
+        let cited = try #require(answerer.answer(question).citations.first)
+        let claim = try #require(answerer.standsFor(cited, in: answerer.analyse(question)))
+        #expect(answerer.citation(ofSentence: claim).text == "Copper kettles heat water quickly.")
+        #expect(answerer.sentence(citedBy: cited) == claim + 1)
+        let quickly = try #require(answerer.analyse(question).query.terms.first { $0.surface == "quickly" })
+        #expect(answerer.sentence(claim, contains: quickly))
+        #expect(!answerer.cites(term: quickly, in: cited))
+    }
+
     /// Other kinds of question keep their best sentence.
     @Test func onlyWhyQuestions() throws {
         let question = "Do copper kettles heat water quickly?"
