@@ -31,81 +31,37 @@ struct IndexAssembler {
     /// Checked between stages: each is a pass over the corpus's entries, short beside analysis.
     var cancellation: CancellationToken? = nil
 
+    /// - Parameter analyses: consumed: they are the largest thing held while merging, so
+    ///   they are freed as soon as the sentence rows are made from them.
     /// - Complexity: O(total entries · log(entries per row)).
     func assemble(
-        _ documents: [Document], _ analyses: [DocumentAnalysis], pools: [TermPool]
+        _ documents: [Document], _ analyses: consuming [DocumentAnalysis], pools: [TermPool]
     ) throws -> (index: CorpusIndex, segments: IndexSegments) {
         var segments = IndexSegments()
         try cancellation.checkCancellation()
         let termMaps = numberWords(analyses, pools: pools, into: &segments)
         try cancellation.checkCancellation()
         let termCount = segments.terms.count
-
-        var sentences: [Sentence] = []
-        var paragraphs: [Paragraph] = []
-        var passages: [Range<Int>] = []
-        var passageOfSentence: [Int32] = []
-        var paragraphOfSentence: [Int32] = []
-        var documentSentenceStarts: [Int] = []
-        for (documentIndex, analysis) in analyses.enumerated() {
-            let base = sentences.count
-            documentSentenceStarts.append(base)
-            for var sentence in analysis.sentences {
-                sentence.document = documentIndex
-                sentences.append(sentence)
-            }
-            for var paragraph in analysis.paragraphs {
-                paragraph.document = documentIndex
-                paragraph.sentences = (paragraph.sentences.lowerBound + base)..<(paragraph.sentences.upperBound + base)
-                let paragraphIndex = Int32(paragraphs.count)
-                paragraphs.append(paragraph)
-                var start = paragraph.sentences.lowerBound
-                while start < paragraph.sentences.upperBound {
-                    let end = min(start + options.passageSentences, paragraph.sentences.upperBound)
-                    for _ in start..<end {
-                        passageOfSentence.append(Int32(passages.count))
-                        paragraphOfSentence.append(paragraphIndex)
-                    }
-                    passages.append(start..<end)
-                    start = end
-                }
-            }
-        }
-
-        let pieces = workers > 1 ? workers * 4 : 1
-        let passageRanges = passages
-        // Sentence rows in global ids, sorted by term.
-        let documentChunks = ParallelChunks.ranges(analyses.count, pieces: pieces)
-        let sentenceRows = CountRows.concatenate(ParallelChunks.map(documentChunks.count, workers: workers) { c in
-            var rows = CountRows()
-            for d in documentChunks[c] {
-                let analysis = analyses[d]
-                let map = termMaps[analysis.pool]
-                for j in 0..<analysis.sentences.count {
-                    let start = rows.columns.count
-                    for k in analysis.rowOffsets[j]..<analysis.rowOffsets[j + 1] {
-                        rows.columns.append(map[Int(analysis.rowTerms[k])])
-                        rows.counts.append(analysis.rowCounts[k])
-                    }
-                    rows.sortRow(from: start)
-                    rows.offsets.append(rows.columns.count)
-                }
-            }
-            return rows
-        })
+        let tables = Self.tables(analyses, passageSentences: options.passageSentences)
+        let sentenceRows = try rows(of: analyses, termMaps: termMaps)
+        analyses = []
+        let sentenceCount = tables.sentences.count
+        let passageCount = tables.passageStarts.count - 1
         guard !sentenceRows.columns.isEmpty else {
             throw CorpusError.noIndexableText(documents.map(\.source))
         }
         try cancellation.checkCancellation()
+        let pieces = workers > 1 ? workers * 4 : 1
+        let passageStarts = tables.passageStarts
         // Passage rows: the sum of their sentences' rows.
-        let passageChunks = ParallelChunks.ranges(passages.count, pieces: pieces)
+        let passageChunks = ParallelChunks.ranges(passageCount, pieces: pieces)
         let passageRows = CountRows.concatenate(ParallelChunks.map(passageChunks.count, workers: workers) { c in
             var rows = CountRows()
             var total = [Int32](repeating: 0, count: termCount)
             var touched: [Int32] = []
             for p in passageChunks[c] {
                 touched.removeAll(keepingCapacity: true)
-                for s in passageRanges[p] {
+                for s in passageStarts[p]..<passageStarts[p + 1] {
                     for i in sentenceRows.offsets[s]..<sentenceRows.offsets[s + 1] {
                         let term = Int(sentenceRows.columns[i])
                         if total[term] == 0 { touched.append(Int32(term)) }
@@ -127,10 +83,10 @@ struct IndexAssembler {
         let sentenceFrequency = sentenceRows.documentFrequency(termCount: termCount)
         let passageFrequency = passageRows.documentFrequency(termCount: termCount)
         let sentenceIDF = sentenceFrequency.map {
-            Float(TfIdfWeighting.idf(documentFrequency: Int($0), unitCount: sentences.count))
+            Float(TfIdfWeighting.idf(documentFrequency: Int($0), unitCount: sentenceCount))
         }
         let passageIDF = passageFrequency.map {
-            Float(TfIdfWeighting.idf(documentFrequency: Int($0), unitCount: passages.count))
+            Float(TfIdfWeighting.idf(documentFrequency: Int($0), unitCount: passageCount))
         }
         let sentenceVectors = sentenceRows.weighted(idf: sentenceIDF, workers: workers)
         let passageVectors = passageRows.weighted(idf: passageIDF, workers: workers)
@@ -142,13 +98,81 @@ struct IndexAssembler {
         vocabulary.load(terms: segments.terms, surfaces: segments.surfaces,
                         surfaceTerms: segments.surfaceTerms, surfaceCounts: segments.surfaceCounts)
         let index = CorpusIndex(
-            documents: DocumentList(documents), sentences: SentenceList(sentences), paragraphs: ParagraphList(paragraphs),
-            passages: PassageList(passages), passageOfSentence: Column(passageOfSentence),
-            paragraphOfSentence: Column(paragraphOfSentence),
+            documents: DocumentList(documents), sentences: SentenceList(records: Column(tables.sentences)),
+            paragraphs: ParagraphList(records: Column(tables.paragraphs)), passages: PassageList(starts: Column(passageStarts)),
+            passageOfSentence: Column(tables.passageOfSentence), paragraphOfSentence: Column(tables.paragraphOfSentence),
             vocabulary: vocabulary, sentenceVectors: sentenceVectors,
             passagePostings: postings, sentenceIDF: sentenceIDF, passageIDF: passageIDF,
             sentenceFrequency: sentenceFrequency, options: options)
         return (index, segments)
+    }
+
+    /// The sentence, paragraph and passage tables of the merged documents, in their
+    /// stored form, each allocated once at its final size.
+    static func tables(_ analyses: [DocumentAnalysis], passageSentences: Int) -> MergedTables {
+        var tables = MergedTables()
+        var sentenceTotal = 0
+        var paragraphTotal = 0
+        var passageTotal = 0
+        for analysis in analyses {
+            sentenceTotal += analysis.sentences.count
+            paragraphTotal += analysis.paragraphs.count
+            for paragraph in analysis.paragraphs {
+                passageTotal += (paragraph.sentences.count + passageSentences - 1) / passageSentences
+            }
+        }
+        tables.sentences.reserveCapacity(sentenceTotal)
+        tables.paragraphs.reserveCapacity(paragraphTotal)
+        tables.passageStarts.reserveCapacity(passageTotal + 1)
+        tables.passageOfSentence.reserveCapacity(sentenceTotal)
+        tables.paragraphOfSentence.reserveCapacity(sentenceTotal)
+        for (documentIndex, analysis) in analyses.enumerated() {
+            let base = tables.sentences.count
+            for sentence in analysis.sentences {
+                var record = SentenceRecord(sentence)
+                record.document = Int32(documentIndex)
+                tables.sentences.append(record)
+            }
+            for var paragraph in analysis.paragraphs {
+                paragraph.document = documentIndex
+                paragraph.sentences = (paragraph.sentences.lowerBound + base)..<(paragraph.sentences.upperBound + base)
+                let paragraphIndex = Int32(tables.paragraphs.count)
+                tables.paragraphs.append(ParagraphRecord(paragraph))
+                var start = paragraph.sentences.lowerBound
+                while start < paragraph.sentences.upperBound {
+                    let end = min(start + passageSentences, paragraph.sentences.upperBound)
+                    for _ in start..<end {
+                        tables.passageOfSentence.append(Int32(tables.passageStarts.count - 1))
+                        tables.paragraphOfSentence.append(paragraphIndex)
+                    }
+                    tables.passageStarts.append(end)
+                    start = end
+                }
+            }
+        }
+        return tables
+    }
+
+    /// Sentence rows in global term ids, sorted by term.
+    private func rows(of analyses: [DocumentAnalysis], termMaps: [[Int32]]) throws -> CountRows {
+        let documentChunks = ParallelChunks.ranges(analyses.count, pieces: workers > 1 ? workers * 4 : 1)
+        return CountRows.concatenate(ParallelChunks.map(documentChunks.count, workers: workers) { c in
+            var rows = CountRows()
+            for d in documentChunks[c] {
+                let analysis = analyses[d]
+                let map = termMaps[analysis.pool]
+                for j in 0..<analysis.sentences.count {
+                    let start = rows.columns.count
+                    for k in analysis.rowOffsets[j]..<analysis.rowOffsets[j + 1] {
+                        rows.columns.append(map[Int(analysis.rowTerms[k])])
+                        rows.counts.append(analysis.rowCounts[k])
+                    }
+                    rows.sortRow(from: start)
+                    rows.offsets.append(rows.columns.count)
+                }
+            }
+            return rows
+        })
     }
 
     /// Gives every term and surface word its global id, in order of first occurrence, and
@@ -219,6 +243,16 @@ struct IndexAssembler {
     }
 }
 
+/// The merged documents' sentence, paragraph and passage tables, as an index stores them.
+struct MergedTables {
+    var sentences: [SentenceRecord] = []
+    var paragraphs: [ParagraphRecord] = []
+    /// Passage p is sentences `passageStarts[p]..<passageStarts[p + 1]`.
+    var passageStarts: [Int] = [0]
+    var passageOfSentence: [Int32] = []
+    var paragraphOfSentence: [Int32] = []
+}
+
 /// Rows of (term, count) pairs, sorted by term within each row.
 struct CountRows: Sendable {
     var offsets: [Int] = [0]
@@ -244,15 +278,19 @@ struct CountRows: Sendable {
         }
     }
 
-    static func concatenate(_ parts: [CountRows]) -> CountRows {
+    /// The parts' rows one after another; each part is freed once copied, so the parts and
+    /// the result are never all held at once.
+    static func concatenate(_ parts: consuming [CountRows]) -> CountRows {
         var result = CountRows()
         result.columns.reserveCapacity(parts.reduce(0) { $0 + $1.columns.count })
         result.counts.reserveCapacity(result.columns.capacity)
-        for part in parts {
+        result.offsets.reserveCapacity(parts.reduce(1) { $0 + $1.count })
+        for i in parts.indices {
             let base = result.columns.count
-            result.columns.append(contentsOf: part.columns)
-            result.counts.append(contentsOf: part.counts)
-            result.offsets.append(contentsOf: part.offsets.dropFirst().map { $0 + base })
+            result.columns.append(contentsOf: parts[i].columns)
+            result.counts.append(contentsOf: parts[i].counts)
+            for offset in parts[i].offsets.dropFirst() { result.offsets.append(offset + base) }
+            parts[i] = CountRows()
         }
         return result
     }
@@ -268,7 +306,7 @@ struct CountRows: Sendable {
     func weighted(idf: [Float], workers: Int) -> SparseRows {
         let chunks = ParallelChunks.ranges(count, pieces: workers > 1 ? workers * 4 : 1)
         let tf = (0..<256).map { Float(TfIdfWeighting.tf($0)) }
-        let parts = ParallelChunks.map(chunks.count, workers: workers) { c -> [Float] in
+        var parts = ParallelChunks.map(chunks.count, workers: workers) { c -> [Float] in
             let rows = chunks[c]
             guard !rows.isEmpty else { return [] }
             var values = [Float]()
@@ -289,6 +327,13 @@ struct CountRows: Sendable {
             }
             return values
         }
-        return SparseRows(offsets: offsets, columns: columns, values: Array(parts.joined()))
+        // Joined part by part, each freed once copied, rather than holding every part and the whole.
+        var values = [Float]()
+        values.reserveCapacity(columns.count)
+        for i in parts.indices {
+            values.append(contentsOf: parts[i])
+            parts[i] = []
+        }
+        return SparseRows(offsets: offsets, columns: columns, values: values)
     }
 }

@@ -48,7 +48,7 @@ public struct IndexBuilder: Sendable {
         let (analyses, pools) = try analyse(
             documents, reusing: reused, reusedPools: reusedPools, progress: progress, cancellation: cancellation)
         return try IndexAssembler(options: options, workers: workers, cancellation: cancellation)
-            .assemble(documents, analyses, pools: pools)
+            .assemble(documents, consume analyses, pools: pools)
     }
 
     /// Analyses every document not in `reused` (whose analyses refer to `reusedPools`).

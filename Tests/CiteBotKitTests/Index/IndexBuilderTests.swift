@@ -73,3 +73,48 @@ import Testing
         #expect(throws: CorpusError.self) { try Fixtures.index(["...\n\n!!!", "   "]) }
     }
 }
+
+/// The assembler's merged tables, made straight in their stored form.
+@Suite struct MergedTablesTests {
+    /// A document of two paragraphs, of `first` and `second` sentences, each sentence 10 bytes.
+    static func analysis(_ first: Int, _ second: Int) -> DocumentAnalysis {
+        var analysis = DocumentAnalysis(pool: 0)
+        analysis.sentences = (0..<(first + second)).map { s in
+            Sentence(document: 0, paragraph: s < first ? 1 : 2, number: s < first ? s + 1 : s - first + 1,
+                     range: (10 * s)..<(10 * s + 9), role: .statement)
+        }
+        analysis.paragraphs = [
+            Paragraph(document: 0, number: 1, range: 0..<(10 * first), sentences: 0..<first),
+            Paragraph(document: 0, number: 2, range: (10 * first)..<(10 * (first + second)), sentences: first..<(first + second)),
+        ]
+        return analysis
+    }
+
+    @Test func cutsParagraphsIntoPassagesAndNumbersAcrossDocuments() {
+        // Passages of at most 2 sentences: 5 → 2+2+1, 1 → 1; then 2 → 2, 3 → 2+1.
+        let tables = IndexAssembler.tables([Self.analysis(5, 1), Self.analysis(2, 3)], passageSentences: 2)
+        #expect(tables.passageStarts == [0, 2, 4, 5, 6, 8, 10, 11])
+        #expect(tables.passageOfSentence == [0, 0, 1, 1, 2, 3, 4, 4, 5, 5, 6])
+        #expect(tables.paragraphOfSentence == [0, 0, 0, 0, 0, 1, 2, 2, 3, 3, 3])
+        #expect(tables.sentences.map(\.document) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1])
+        #expect(tables.sentences[6].start == 0 && tables.sentences[6].end == 9)
+        #expect(tables.paragraphs.map(\.document) == [0, 0, 1, 1])
+        #expect(tables.paragraphs.map(\.firstSentence) == [0, 5, 6, 8])
+        #expect(tables.paragraphs.map(\.endSentence) == [5, 6, 8, 11])
+    }
+
+    @Test func concatenatesRowsRenumberingTheirOffsets() {
+        var a = CountRows()
+        a.columns = [1, 4, 2]
+        a.counts = [1, 1, 3]
+        a.offsets = [0, 2, 3]
+        var b = CountRows()
+        b.columns = [0]
+        b.counts = [5]
+        b.offsets = [0, 0, 1]
+        let joined = CountRows.concatenate([a, CountRows(), b])
+        #expect(joined.offsets == [0, 2, 3, 3, 4])
+        #expect(joined.columns == [1, 4, 2, 0])
+        #expect(joined.counts == [1, 1, 3, 5])
+    }
+}
