@@ -54,6 +54,16 @@ public struct Column<Element: BitwiseCopyable & Sendable>: RandomAccessCollectio
         try withExtendedLifetime(memory) { try body(buffer) }
     }
 
+    /// Calls `body` with the bytes of elements `range`, read from the file rather than
+    /// through the mapping for a column of a loaded index.
+    ///
+    /// For reads scattered over a large column that should not stay resident.
+    func withBytesRead<R>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "Column range out of range")
+        return memory.withBytes(at: address + UInt(range.lowerBound * MemoryLayout<Element>.stride),
+                                count: range.count * MemoryLayout<Element>.stride, body)
+    }
+
     /// The elements' bytes, for writing them to a file.
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try withUnsafeBufferPointer { try body(UnsafeRawBufferPointer($0)) }
@@ -89,6 +99,16 @@ final class ColumnMemory: Sendable {
         file = nil
         array = elements
         address = elements.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    }
+
+    /// Calls `body` with the `count` bytes at `address`: read from the file without
+    /// mapping them when the memory is a mapped file (see ``MappedFile/withBytes(_:_:)``).
+    func withBytes<R>(at address: UInt, count: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let file, count > 0 {
+            let offset = Int(address - file.address)
+            return file.withBytes(offset..<(offset + count), body)
+        }
+        return withExtendedLifetime(self) { body(UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address), count: count)) }
     }
 
     init(file: MappedFile) {

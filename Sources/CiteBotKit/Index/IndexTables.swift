@@ -161,9 +161,10 @@ public struct DocumentList: RandomAccessCollection, Sendable, Equatable {
         guard let mapped else { return CorpusIndex.slice(documents[position].text, range) }
         let start = mapped.offsets[position]
         precondition(range.lowerBound >= 0 && range.upperBound <= mapped.offsets[position + 1] - start, "range outside the document")
-        return mapped.text.withUnsafeBufferPointer { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + range.lowerBound)..<(start + range.upperBound)]),
-                   as: UTF8.self)
+        // Read, not mapped: citations come from all over the text, and mapping it would keep
+        // the pages of every sentence ever cited.
+        return mapped.text.withBytesRead((start + range.lowerBound)..<(start + range.upperBound)) { bytes in
+            String(decoding: bytes, as: UTF8.self)
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CiteBotKit
 
-/// A mapped index file: pages dropped behind a pass.
+/// A mapped index file: reads that bypass the mapping, and pages dropped behind a pass.
 @Suite struct MappedFileTests {
     /// A temporary file of `count` bytes, byte i being i mod 251 (a prime, so no two
     /// pages hold the same bytes at the same place), mapped.
@@ -24,6 +24,19 @@ import Testing
         var entry: UInt64 = 0
         guard pread(descriptor, &entry, 8, off_t(address / page * 8)) == 8 else { return nil }
         return entry >> 63 == 1
+    }
+
+    @Test(arguments: [0..<0, 0..<1, 4095..<4097, 9_990..<10_000, 0..<10_000])
+    func readsWhatTheMappingHolds(range: Range<Int>) throws {
+        let (file, bytes) = try Self.mapped(count: 10_000)
+        #expect(file.withBytes(range) { Array($0) } == Array(bytes[range]))
+        #expect(Array(file.bytes[range]) == Array(bytes[range]))
+    }
+
+    @Test func columnsReadTheirElementsEitherWay() {
+        let column = Column<Int32>([10, 20, 30, 40])
+        #expect(column.withBytesRead(1..<3) { Array($0.bindMemory(to: Int32.self)) } == [20, 30])
+        #expect(column.withBytesRead(2..<2) { $0.count } == 0)
     }
 
     @Test(.enabled(if: FileManager.default.isReadableFile(atPath: "/proc/self/pagemap")))
