@@ -68,33 +68,55 @@ struct CorrectionIndex: Sendable {
             scalars.append(contentsOf: key.unicodeScalars)
             scalarOffsets.append(scalars.count)
         }
-        var hashes: [UInt64] = []
-        var owners: [Int32] = []
+        // Every variant's bucket, in word order, and each word's first variant: 4 bytes a
+        // variant, allocated once at its exact size (a word of n scalars has 1 + n variants,
+        // plus n(n - 1)/2 at depth 2), rather than a hash and an owner grown by appending.
+        var firstVariant = [Int](repeating: 0, count: keys.count + 1)
+        for i in keys.indices {
+            let n = scalarOffsets[i + 1] - scalarOffsets[i]
+            firstVariant[i + 1] = firstVariant[i] + Self.variantCount(length: n, depth: Self.depth(length: n))
+        }
+        let total = firstVariant[keys.count]
+        var bucketCount = 1024
+        while bucketCount < total { bucketCount *= 2 }
+        let mask = bucketCount - 1
+        var buckets = [UInt32]()
+        buckets.reserveCapacity(total)
+        // offsets[b] counts bucket b's entries, then becomes where bucket b ends.
+        var offsets = [Int32](repeating: 0, count: bucketCount + 1)
         for i in keys.indices {
             let word = scalars[scalarOffsets[i]..<scalarOffsets[i + 1]]
-            Self.forEachVariant(of: word, depth: word.count >= 6 ? 2 : 1) { hash in
-                hashes.append(hash)
-                owners.append(Int32(i))
+            Self.forEachVariant(of: word, depth: Self.depth(length: word.count)) { hash in
+                let bucket = Int(truncatingIfNeeded: hash) & mask
+                buckets.append(UInt32(bucket))
+                offsets[bucket] += 1
             }
         }
-        var bucketCount = 1024
-        while bucketCount < hashes.count { bucketCount *= 2 }
-        let mask = bucketCount - 1
-        var offsets = [Int32](repeating: 0, count: bucketCount + 1)
-        for hash in hashes { offsets[Int(truncatingIfNeeded: hash) & mask + 1] += 1 }
-        for b in 0..<bucketCount { offsets[b + 1] += offsets[b] }
-        var cursor = offsets
-        var entries = [Int32](repeating: 0, count: hashes.count)
-        for (hash, owner) in zip(hashes, owners) {
-            let bucket = Int(truncatingIfNeeded: hash) & mask
-            entries[Int(cursor[bucket])] = owner
-            cursor[bucket] += 1
+        precondition(buckets.count == total, "variantCount(length:depth:) disagrees with forEachVariant")
+        for b in 1...bucketCount { offsets[b] += offsets[b - 1] }
+        // Filled from the last variant back, each bucket's end moving down to its start, so
+        // the entries keep word order within a bucket and no second offset table is needed.
+        var entries = [Int32](repeating: 0, count: total)
+        for i in keys.indices.reversed() {
+            for k in stride(from: firstVariant[i + 1] - 1, through: firstVariant[i], by: -1) {
+                let bucket = Int(buckets[k])
+                offsets[bucket] -= 1
+                entries[Int(offsets[bucket])] = Int32(i)
+            }
         }
         self.scalars = scalars
         self.scalarOffsets = scalarOffsets
         self.bucketOffsets = offsets
         self.bucketEntries = entries
         self.mask = mask
+    }
+
+    /// How deep the variants of a word of `length` scalars go: 2 deletions from 6 scalars on.
+    static func depth(length: Int) -> Int { length >= 6 ? 2 : 1 }
+
+    /// How many hashes ``forEachVariant(of:depth:)`` reports for a word of `length` scalars.
+    static func variantCount(length n: Int, depth: Int) -> Int {
+        1 + (depth >= 1 ? n : 0) + (depth >= 2 ? n * (n - 1) / 2 : 0)
     }
 
     /// A corpus word within the correction distance of a typed word.

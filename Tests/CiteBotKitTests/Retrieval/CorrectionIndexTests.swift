@@ -44,6 +44,18 @@ import Testing
         }
     }
 
+    /// The index is sized from this count before any variant is made; a wrong count would
+    /// misplace every word filed after the first word it is wrong for.
+    @Test(arguments: [0, 1, 2])
+    func variantCountIsHowManyVariantsAreReported(depth: Int) {
+        for length in 0...14 {
+            let scalars = Array(String(repeating: "x", count: length).unicodeScalars)
+            var reported = 0
+            CorrectionIndex.forEachVariant(of: scalars[...], depth: depth) { _ in reported += 1 }
+            #expect(CorrectionIndex.variantCount(length: length, depth: depth) == reported, "length \(length)")
+        }
+    }
+
     @Test(arguments: [1, 17, 123])
     func agreesWithTheScanOnMutatedWords(seed: UInt64) throws {
         let index = try Fixtures.index([Self.vocabularyText])
