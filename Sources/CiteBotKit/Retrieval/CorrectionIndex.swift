@@ -77,8 +77,11 @@ struct CorrectionIndex: Sendable {
             firstVariant[i + 1] = firstVariant[i] + Self.variantCount(length: n, depth: Self.depth(length: n))
         }
         let total = firstVariant[keys.count]
+        // About four variants a bucket: the offsets cost a quarter of what one a bucket
+        // would, and a lookup only checks a few more candidates (collisions never change
+        // the result, see above).
         var bucketCount = 1024
-        while bucketCount < total { bucketCount *= 2 }
+        while bucketCount * 4 < total { bucketCount *= 2 }
         let mask = bucketCount - 1
         var buckets = [UInt32]()
         buckets.reserveCapacity(total)
