@@ -17,9 +17,11 @@ let package = Package(
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer"),
         // GNU readline (Debian libreadline-dev).
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        // The C library's malloc_trim, where it has one (no package needed).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(
             name: "CiteBotKit",
-            dependencies: ["CStemmer"]
+            dependencies: ["CStemmer", "CMalloc"]
         ),
         .target(
             name: "LineEditing",

@@ -23,16 +23,16 @@ flags=(-sanitize=fuzzer,address -O -g -parse-as-library -swift-version 6 -use-ld
 library="$work/CiteBotKit/libCiteBotKit.a"
 mapfile -t sources < <(find "$root/Sources/CiteBotKit" -name '*.swift' | sort)
 
-if [ ! -f "$library" ] || [ -n "$(find "$root/Sources/CiteBotKit" "$root/Sources/CStemmer" -newer "$library" -print -quit)" ]; then
+if [ ! -f "$library" ] || [ -n "$(find "$root/Sources/CiteBotKit" "$root/Sources/CStemmer" "$root/Sources/CMalloc" -newer "$library" -print -quit)" ]; then
     echo "build.sh: compiling CiteBotKit (${#sources[@]} files) with fuzzer and address sanitizer" >&2
-    swiftc "${flags[@]}" -module-name CiteBotKit -I "$root/Sources/CStemmer" \
+    swiftc "${flags[@]}" -module-name CiteBotKit -I "$root/Sources/CStemmer" -I "$root/Sources/CMalloc" \
         -enable-testing -emit-library -static -emit-module -emit-module-path "$work/CiteBotKit/CiteBotKit.swiftmodule" \
         -o "$library" "${sources[@]}"
 fi
 
 if [ ! -f "$output" ] || [ "$source" -nt "$output" ] || [ "$library" -nt "$output" ]; then
     echo "build.sh: linking $output" >&2
-    swiftc "${flags[@]}" -I "$work/CiteBotKit" -I "$root/Sources/CStemmer" \
+    swiftc "${flags[@]}" -I "$work/CiteBotKit" -I "$root/Sources/CStemmer" -I "$root/Sources/CMalloc" \
         "$source" "$library" -lstemmer -o "$output"
 fi
 echo "$output"

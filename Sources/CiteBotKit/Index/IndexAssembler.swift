@@ -1,3 +1,5 @@
+import Synchronization
+
 /// What a saved index keeps beyond ``CorpusIndex`` so that its documents can be merged
 /// again later without re-reading them: the analysis of each document, in global ids.
 struct IndexSegments: Sendable, Equatable {
@@ -42,9 +44,10 @@ struct IndexAssembler {
         let termMaps = numberWords(analyses, pools: pools, into: &segments)
         try cancellation.checkCancellation()
         let termCount = segments.terms.count
-        let tables = Self.tables(analyses, passageSentences: options.passageSentences)
-        let sentenceRows = try rows(of: analyses, termMaps: termMaps)
-        analyses = []
+        let tables = Self.tables(&analyses, passageSentences: options.passageSentences)
+        FreedMemory.returnToSystem()
+        let sentenceRows = rows(of: analyses, termMaps: termMaps)
+        FreedMemory.returnToSystem()
         let sentenceCount = tables.sentences.count
         let passageCount = tables.passageStarts.count - 1
         guard !sentenceRows.columns.isEmpty else {
@@ -109,7 +112,10 @@ struct IndexAssembler {
 
     /// The sentence, paragraph and passage tables of the merged documents, in their
     /// stored form, each allocated once at its final size.
-    static func tables(_ analyses: [DocumentAnalysis], passageSentences: Int) -> MergedTables {
+    ///
+    /// Takes the sentences and paragraphs out of `analyses` (leaving them empty) as it goes,
+    /// so that they and the tables made from them are not held at once.
+    static func tables(_ analyses: inout [DocumentAnalysis], passageSentences: Int) -> MergedTables {
         var tables = MergedTables()
         var sentenceTotal = 0
         var paragraphTotal = 0
@@ -126,7 +132,10 @@ struct IndexAssembler {
         tables.passageStarts.reserveCapacity(passageTotal + 1)
         tables.passageOfSentence.reserveCapacity(sentenceTotal)
         tables.paragraphOfSentence.reserveCapacity(sentenceTotal)
-        for (documentIndex, analysis) in analyses.enumerated() {
+        for documentIndex in analyses.indices {
+            let analysis = analyses[documentIndex]
+            analyses[documentIndex].sentences = []
+            analyses[documentIndex].paragraphs = []
             let base = tables.sentences.count
             for sentence in analysis.sentences {
                 var record = SentenceRecord(sentence)
@@ -154,25 +163,38 @@ struct IndexAssembler {
     }
 
     /// Sentence rows in global term ids, sorted by term.
-    private func rows(of analyses: [DocumentAnalysis], termMaps: [[Int32]]) throws -> CountRows {
+    ///
+    /// Each chunk of analyses is handed to the worker that makes its rows, and freed and
+    /// returned to the system once they are made, so the analyses shrink while the rows grow.
+    private func rows(of analyses: consuming [DocumentAnalysis], termMaps: [[Int32]]) -> CountRows {
         let documentChunks = ParallelChunks.ranges(analyses.count, pieces: workers > 1 ? workers * 4 : 1)
+        let chunks = Mutex<[[DocumentAnalysis]?]>(documentChunks.map { Array(analyses[$0]) })
+        analyses = []
         return CountRows.concatenate(ParallelChunks.map(documentChunks.count, workers: workers) { c in
-            var rows = CountRows()
-            for d in documentChunks[c] {
-                let analysis = analyses[d]
-                let map = termMaps[analysis.pool]
-                for j in 0..<analysis.sentences.count {
-                    let start = rows.columns.count
-                    for k in analysis.rowOffsets[j]..<analysis.rowOffsets[j + 1] {
-                        rows.columns.append(map[Int(analysis.rowTerms[k])])
-                        rows.counts.append(analysis.rowCounts[k])
-                    }
-                    rows.sortRow(from: start)
-                    rows.offsets.append(rows.columns.count)
-                }
-            }
+            let rows = Self.rows(of: chunks.withLock { $0[c].take() } ?? [], termMaps: termMaps)
+            // The chunk taken above is freed by now.
+            FreedMemory.returnToSystem()
             return rows
         })
+    }
+
+    /// The rows of `analyses`, one after another.
+    private static func rows(of analyses: [DocumentAnalysis], termMaps: [[Int32]]) -> CountRows {
+        var rows = CountRows()
+        for analysis in analyses {
+            let map = termMaps[analysis.pool]
+            // One row a sentence (the sentences themselves are gone into the tables).
+            for j in 0..<(analysis.rowOffsets.count - 1) {
+                let start = rows.columns.count
+                for k in analysis.rowOffsets[j]..<analysis.rowOffsets[j + 1] {
+                    rows.columns.append(map[Int(analysis.rowTerms[k])])
+                    rows.counts.append(analysis.rowCounts[k])
+                }
+                rows.sortRow(from: start)
+                rows.offsets.append(rows.columns.count)
+            }
+        }
+        return rows
     }
 
     /// Gives every term and surface word its global id, in order of first occurrence, and
@@ -292,6 +314,7 @@ struct CountRows: Sendable {
             for offset in parts[i].offsets.dropFirst() { result.offsets.append(offset + base) }
             parts[i] = CountRows()
         }
+        FreedMemory.returnToSystem()
         return result
     }
 
@@ -334,6 +357,7 @@ struct CountRows: Sendable {
             values.append(contentsOf: parts[i])
             parts[i] = []
         }
+        FreedMemory.returnToSystem()
         return SparseRows(offsets: offsets, columns: columns, values: values)
     }
 }

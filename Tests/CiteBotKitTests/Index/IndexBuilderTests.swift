@@ -83,6 +83,7 @@ import Testing
             Sentence(document: 0, paragraph: s < first ? 1 : 2, number: s < first ? s + 1 : s - first + 1,
                      range: (10 * s)..<(10 * s + 9), role: .statement)
         }
+        analysis.rowOffsets = Array(0...(first + second))
         analysis.paragraphs = [
             Paragraph(document: 0, number: 1, range: 0..<(10 * first), sentences: 0..<first),
             Paragraph(document: 0, number: 2, range: (10 * first)..<(10 * (first + second)), sentences: first..<(first + second)),
@@ -92,7 +93,8 @@ import Testing
 
     @Test func cutsParagraphsIntoPassagesAndNumbersAcrossDocuments() {
         // Passages of at most 2 sentences: 5 → 2+2+1, 1 → 1; then 2 → 2, 3 → 2+1.
-        let tables = IndexAssembler.tables([Self.analysis(5, 1), Self.analysis(2, 3)], passageSentences: 2)
+        var analyses = [Self.analysis(5, 1), Self.analysis(2, 3)]
+        let tables = IndexAssembler.tables(&analyses, passageSentences: 2)
         #expect(tables.passageStarts == [0, 2, 4, 5, 6, 8, 10, 11])
         #expect(tables.passageOfSentence == [0, 0, 1, 1, 2, 3, 4, 4, 5, 5, 6])
         #expect(tables.paragraphOfSentence == [0, 0, 0, 0, 0, 1, 2, 2, 3, 3, 3])
@@ -101,6 +103,9 @@ import Testing
         #expect(tables.paragraphs.map(\.document) == [0, 0, 1, 1])
         #expect(tables.paragraphs.map(\.firstSentence) == [0, 5, 6, 8])
         #expect(tables.paragraphs.map(\.endSentence) == [5, 6, 8, 11])
+        // Their sentences and paragraphs moved into the tables; the rows stay for merging.
+        #expect(analyses.allSatisfy { $0.sentences.isEmpty && $0.paragraphs.isEmpty })
+        #expect(analyses.map(\.rowOffsets.count) == [7, 6])
     }
 
     @Test func concatenatesRowsRenumberingTheirOffsets() {
