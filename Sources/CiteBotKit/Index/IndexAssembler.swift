@@ -132,10 +132,19 @@ struct IndexAssembler {
         tables.passageStarts.reserveCapacity(passageTotal + 1)
         tables.passageOfSentence.reserveCapacity(sentenceTotal)
         tables.paragraphOfSentence.reserveCapacity(sentenceTotal)
+        // Sentences taken out since the freed memory was last returned.
+        var taken = 0
         for documentIndex in analyses.indices {
             let analysis = analyses[documentIndex]
             analyses[documentIndex].sentences = []
             analyses[documentIndex].paragraphs = []
+            taken += analysis.sentences.count
+            if taken >= Self.sentencesBetweenReturns {
+                // The tables fill while the analyses empty: hand back what they freed as
+                // it goes, or both would be resident at the end.
+                FreedMemory.returnToSystem()
+                taken = 0
+            }
             let base = tables.sentences.count
             for sentence in analysis.sentences {
                 var record = SentenceRecord(sentence)
@@ -161,6 +170,11 @@ struct IndexAssembler {
         }
         return tables
     }
+
+    /// How many sentences ``tables(_:passageSentences:)`` takes out of the analyses between
+    /// returns of freed memory: about 10 MB of them, so that a return costs little beside
+    /// the copying.
+    static let sentencesBetweenReturns = 1 << 17
 
     /// Sentence rows in global term ids, sorted by term.
     ///
