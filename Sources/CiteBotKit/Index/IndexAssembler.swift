@@ -49,52 +49,20 @@ struct IndexAssembler {
         let sentenceRows = rows(of: analyses, termMaps: termMaps)
         FreedMemory.returnToSystem()
         let sentenceCount = tables.sentences.count
-        let passageCount = tables.passageStarts.count - 1
         guard !sentenceRows.columns.isEmpty else {
             throw CorpusError.noIndexableText(documents.map(\.source))
         }
         try cancellation.checkCancellation()
-        let pieces = workers > 1 ? workers * 4 : 1
         let passageStarts = tables.passageStarts
-        // Passage rows: the sum of their sentences' rows.
-        let passageChunks = ParallelChunks.ranges(passageCount, pieces: pieces)
-        let passageRows = CountRows.concatenate(ParallelChunks.map(passageChunks.count, workers: workers) { c in
-            var rows = CountRows()
-            var total = [Int32](repeating: 0, count: termCount)
-            var touched: [Int32] = []
-            for p in passageChunks[c] {
-                touched.removeAll(keepingCapacity: true)
-                for s in passageStarts[p]..<passageStarts[p + 1] {
-                    for i in sentenceRows.offsets[s]..<sentenceRows.offsets[s + 1] {
-                        let term = Int(sentenceRows.columns[i])
-                        if total[term] == 0 { touched.append(Int32(term)) }
-                        total[term] += sentenceRows.counts[i]
-                    }
-                }
-                touched.sort()
-                for term in touched {
-                    rows.columns.append(term)
-                    rows.counts.append(total[Int(term)])
-                    total[Int(term)] = 0
-                }
-                rows.offsets.append(rows.columns.count)
-            }
-            return rows
-        })
-
+        let (postings, passageIDF) = PassagePostings.build(
+            sentenceRows: sentenceRows, passageStarts: passageStarts, termCount: termCount, workers: workers)
         try cancellation.checkCancellation()
         let sentenceFrequency = sentenceRows.documentFrequency(termCount: termCount)
-        let passageFrequency = passageRows.documentFrequency(termCount: termCount)
         let sentenceIDF = sentenceFrequency.map {
             Float(TfIdfWeighting.idf(documentFrequency: Int($0), unitCount: sentenceCount))
         }
-        let passageIDF = passageFrequency.map {
-            Float(TfIdfWeighting.idf(documentFrequency: Int($0), unitCount: passageCount))
-        }
         let sentenceVectors = sentenceRows.weighted(idf: sentenceIDF, workers: workers)
-        let passageVectors = passageRows.weighted(idf: passageIDF, workers: workers)
         try cancellation.checkCancellation()
-        let postings = Self.transpose(passageVectors, columnCount: termCount)
         segments.sentenceCounts = sentenceRows.counts
 
         var vocabulary = Vocabulary()
@@ -253,29 +221,6 @@ struct IndexAssembler {
             segments.documentSurfaceOffsets.append(segments.documentSurfaces.count)
         }
         return termMaps
-    }
-
-    /// Postings: for each term, the rows containing it with their weights, rows ascending.
-    static func transpose(_ matrix: SparseRows, columnCount: Int) -> SparseRows {
-        var counts = [Int](repeating: 0, count: columnCount + 1)
-        for column in matrix.columns { counts[Int(column) + 1] += 1 }
-        for i in 1..<counts.count { counts[i] += counts[i - 1] }
-        var cursor = counts
-        var rows = [Int32](repeating: 0, count: matrix.columns.count)
-        var values = [Float](repeating: 0, count: matrix.columns.count)
-        matrix.columns.withUnsafeBufferPointer { columns in
-            matrix.values.withUnsafeBufferPointer { weights in
-                for r in 0..<matrix.count {
-                    for i in matrix.offsets[r]..<matrix.offsets[r + 1] {
-                        let column = Int(columns[i])
-                        rows[cursor[column]] = Int32(r)
-                        values[cursor[column]] = weights[i]
-                        cursor[column] += 1
-                    }
-                }
-            }
-        }
-        return SparseRows(offsets: counts, columns: rows, values: values)
     }
 }
 
