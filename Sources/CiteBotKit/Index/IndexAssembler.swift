@@ -285,38 +285,34 @@ struct CountRows: Sendable {
     }
 
     /// L2-normalised TF-IDF rows: w = (1 + ln c) · idf, divided by the row's norm.
+    ///
+    /// Chunks of rows are weighted on `workers` threads straight into the one array of
+    /// values (disjoint ranges of it), so no chunk's values are ever held twice.
     func weighted(idf: [Float], workers: Int) -> SparseRows {
         let chunks = ParallelChunks.ranges(count, pieces: workers > 1 ? workers * 4 : 1)
         let tf = (0..<256).map { Float(TfIdfWeighting.tf($0)) }
-        var parts = ParallelChunks.map(chunks.count, workers: workers) { c -> [Float] in
-            let rows = chunks[c]
-            guard !rows.isEmpty else { return [] }
-            var values = [Float]()
-            values.reserveCapacity(offsets[rows.upperBound] - offsets[rows.lowerBound])
-            for r in rows {
-                let start = values.count
-                var norm: Float = 0
-                for i in offsets[r]..<offsets[r + 1] {
-                    let count = Int(counts[i])
-                    let weight = (count < 256 ? tf[count] : Float(TfIdfWeighting.tf(count))) * idf[Int(columns[i])]
-                    values.append(weight)
-                    norm += weight * weight
+        var values = [Float](repeating: 0, count: columns.count)
+        values.withUnsafeMutableBufferPointer { buffer in
+            // The address goes to the workers as an integer: nothing else touches the array meanwhile.
+            let address = UInt(bitPattern: buffer.baseAddress)
+            _ = ParallelChunks.map(chunks.count, workers: workers) { c -> Bool in
+                guard let values = UnsafeMutablePointer<Float>(bitPattern: address) else { return false }
+                for r in chunks[c] {
+                    var norm: Float = 0
+                    for i in offsets[r]..<offsets[r + 1] {
+                        let count = Int(counts[i])
+                        let weight = (count < 256 ? tf[count] : Float(TfIdfWeighting.tf(count))) * idf[Int(columns[i])]
+                        values[i] = weight
+                        norm += weight * weight
+                    }
+                    let length = norm.squareRoot()
+                    if length > 0 {
+                        for i in offsets[r]..<offsets[r + 1] { values[i] /= length }
+                    }
                 }
-                let length = norm.squareRoot()
-                if length > 0 {
-                    for i in start..<values.count { values[i] /= length }
-                }
+                return true
             }
-            return values
         }
-        // Joined part by part, each freed once copied, rather than holding every part and the whole.
-        var values = [Float]()
-        values.reserveCapacity(columns.count)
-        for i in parts.indices {
-            values.append(contentsOf: parts[i])
-            parts[i] = []
-        }
-        FreedMemory.returnToSystem()
         return SparseRows(offsets: offsets, columns: columns, values: values)
     }
 }
