@@ -147,7 +147,9 @@ final class IndexFileReader {
     /// A pass over section `id` from its start, releasing the pages it leaves behind.
     private func pass(over id: IndexSection) -> SectionPass {
         let offset = sections[id]?.offset ?? 0
-        return SectionPass(release: PageRelease(file, from: offset), offset: offset, elementSize: sections[id]?.elementSize ?? 1)
+        let elementSize = sections[id]?.elementSize ?? 1
+        return SectionPass(release: PageRelease(file, from: offset), offset: offset, elementSize: elementSize,
+                           count: (sections[id]?.length ?? 0) / elementSize)
     }
 
     /// Checks CSR offsets: `rows + 1` of them, from 0, never decreasing, ending at `total`.
@@ -308,13 +310,13 @@ final class IndexFileReader {
             try sentenceRecords.withUnsafeBufferPointer { sentences in
                 for (r, record) in paragraphs.enumerated() {
                     paragraphPass.passed(element: r)
-                    sentencePass.passed(element: Int(max(0, record.firstSentence)))
                     let document = Int(record.document)
                     guard document >= 0, document < documentCount, record.start >= 0, record.start <= record.end,
                           record.end <= Int64(textOffsets[document + 1] - textOffsets[document]),
                           record.firstSentence >= 0, record.firstSentence <= record.endSentence,
                           record.endSentence <= Int64(sentenceCount)
                     else { throw corrupt("paragraph \(r + 1) is out of range") }
+                    sentencePass.passed(element: Int(record.firstSentence))
                     for s in Int(record.firstSentence)..<Int(record.endSentence) {
                         guard paragraphOfSentence[s] < 0, sentences[s].document == record.document else {
                             throw corrupt("paragraph \(r + 1) overlaps another")
@@ -453,10 +455,13 @@ private struct SectionPass {
     /// The section's file offset and element size.
     let offset: Int
     let elementSize: Int
+    /// The section's number of elements.
+    let count: Int
 
-    /// Says the pass has read every element before `element`.
+    /// Says the pass has read every element before `element` (at most the section's
+    /// end, whatever a damaged file's values say).
     @inline(__always)
     mutating func passed(element: Int) {
-        release.passed(offset + element * elementSize)
+        release.passed(offset + max(0, min(element, count)) * elementSize)
     }
 }

@@ -112,6 +112,18 @@ import Testing
         _ = outcome
     }
 
+    /// A record field at the largest value it can hold is rejected like any other out of
+    /// range, not overflowing the arithmetic that checks it or follows the checks (the
+    /// first sentence of a paragraph once did, in releasing the pages read).
+    @Test(arguments: [(IndexSection.paragraphs, 24), (.paragraphs, 32), (.paragraphs, 8), (.sentences, 16)])
+    func extremeRecordFieldsAreRejected(section: IndexSection, at offset: Int) throws {
+        let (_, path) = try saved(try Self.corpus(Self.files))
+        try rewrite(path, section: section) { bytes in
+            bytes.replaceSubrange(offset..<(offset + 8), with: withUnsafeBytes(of: Int64.max.littleEndian) { Array($0) })
+        }
+        #expect(throws: IndexFileError.self, "\(section.name) at \(offset)") { _ = try IndexFileReader(path: path).load() }
+    }
+
     /// Term statistics a forger could make meaningless: a negative spelling count, an idf
     /// that is not a number or negative, a sentence frequency above the sentence count.
     @Test(arguments: [
