@@ -32,7 +32,7 @@ public struct Answer: Sendable, Hashable {
     public var question: String
     /// The templated answer text shown to the user (the abstention message when abstained).
     public var text: String
-    /// A short span read off the first citation ("3 to 4 months") when the question's kind allows.
+    /// A short span read off the first citation ("2 to 3 weeks") when the question's kind allows.
     public var shortAnswer: String?
     /// What kind of answer the question asked for.
     public var kind: QuestionKind

@@ -131,9 +131,9 @@ public enum AnswerCues {
     }
 
     /// Whether the sentence gives a proper name the question does not: a capitalised word
-    /// other than the sentence's first ("… through Dutch traders", "… by Marie Curie"), which
-    /// is what "who" asks for. A name the question already holds ("Who brought tea to
-    /// Europe?" and "… across Europe") is its topic, not its answer; "I" is no name, and a
+    /// other than the sentence's first ("… through Baltic merchants", "… by Anna Berg"), which
+    /// is what "who" asks for. A name the question already holds ("Who brought salt to
+    /// Norway?" and "… across Norway") is its topic, not its answer; "I" is no name, and a
     /// capital after a colon or an opening quote starts a clause ("X: This …").
     ///
     /// - Parameter question: the question's terms, as stems that `stem` gives.
@@ -158,7 +158,7 @@ public enum AnswerCues {
 
     /// Whether the sentence describes its subject in apposition wherever it names it: the
     /// subject's words (all of them, or at least two) followed by a comma and
-    /// ``appositionOpeners`` ("… fix it to a smart trainer, which adjusts the resistance …").
+    /// ``appositionOpeners`` ("… keep the dough in a proofing box, which holds it warm …").
     static func describesInApposition(_ words: [WordToken], in text: String, subject: Set<String>,
                                       stem: (String) -> String) -> Bool {
         let bytes = text.utf8

@@ -1,5 +1,5 @@
 /// The short answer inside a cited sentence: the span of time, amount or date a "how
-/// long", "how many" or "when" question asks for ("3 to 4 months", "about two litres",
+/// long", "how many" or "when" question asks for ("2 to 3 weeks", "about two litres",
 /// "March 2002"), read off the sentence's words.
 ///
 /// Like ``AnswerCues`` it knows English in general (numbers, units, qualifiers such as "at
@@ -20,7 +20,7 @@ public enum AnswerSpans {
     ]
 
     /// Words that say how long without a number ("permanent", "temporarily"). They answer
-    /// "how long" as a cue, but are no short answer: cut out of "not a permanent treatment"
+    /// "how long" as a cue, but are no short answer: cut out of "not a permanent fix"
     /// the word would say the opposite of its sentence.
     static let permanenceWords: Set<String> = [
         "lifetime", "permanent", "permanently", "temporary", "temporarily", "forever",
@@ -65,18 +65,18 @@ public enum AnswerSpans {
         }
     }
 
-    /// The words of a span of time ("3 to 4 months", "six weeks", "up to a year"), if any:
+    /// The words of a span of time ("2 to 3 weeks", "six weeks", "up to a year"), if any:
     /// the first of ``durationSpans(in:)``.
     public static func durationSpan(in words: [String]) -> Range<Int>? {
         durationSpans(in: words).first
     }
 
-    /// Every span of time in `words` ("3 to 4 months", "a week"), in order; words of
+    /// Every span of time in `words` ("2 to 3 weeks", "a week"), in order; words of
     /// permanence (``permanenceWords``) are none.
     public static func durationSpans(in words: [String]) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         for (i, word) in words.enumerated() where timeUnits.contains(word) {
-            // Walk back over a number range such as "3 to 4", "two or three", "a few".
+            // Walk back over a number range such as "2 to 3", "two or three", "a few".
             var start = i
             var sawNumber = false
             var sawNumeral = false
@@ -116,7 +116,7 @@ public enum AnswerSpans {
     /// "500 g of flour" before it, for a question about water).
     ///
     /// A span with no number in it that holds a word of the question only repeats the
-    /// question ("a week" for "How much … each week?") and is taken only when nothing else is
+    /// question ("a day" for "How long … each day?") and is taken only when nothing else is
     /// left.
     ///
     /// - Parameters:
@@ -170,7 +170,7 @@ public enum AnswerSpans {
             counts(at: $0, in: words, stopWords: stopWords) && !["half", "couple"].contains(words[$0])
         }) {
             var end = first + 1
-            // A range: "3 to 4", "two or three".
+            // A range: "2 to 3", "two or three".
             if end + 1 < words.count, ["to", "or", "and"].contains(words[end]), isNumber(words[end + 1]) { end += 2 }
             // The counted noun, if the next word carries content.
             let qualified = qualifiedStart(first, in: words)

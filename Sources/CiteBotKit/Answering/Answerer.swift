@@ -435,7 +435,7 @@ public final class Answerer: QuestionAnswering {
     }
 
     /// The verbatim span of the sentence that answers a duration, quantity or time
-    /// question ("3 to 4 months", "20 units", "March 2002"), if one can be read off.
+    /// question ("2 to 3 weeks", "20 units", "March 2002"), if one can be read off.
     func shortAnswer(kind: QuestionKind, sentence: Int, question: ParsedQuestion) -> String? {
         let text = index.text(ofSentence: sentence)
         let words = AnswerSpans.proseWords(analyzer.tokenizer.words(in: text), in: text)

@@ -273,7 +273,7 @@ import Testing
     func words(_ text: String) -> [String] { Tokenizer().words(in: text).map(\.surface) }
 
     @Test(arguments: [
-        ("It lasts 3 to 4 months.", "3 to 4 months"),
+        ("It lasts 2 to 3 weeks.", "2 to 3 weeks"),
         ("Results fade after about six weeks.", "about six weeks"),
         ("Expect it to hold up to a year.", "up to a year"),
     ])
@@ -284,9 +284,9 @@ import Testing
     }
 
     /// "permanent" says how long, so it is a cue for "how long"; but no span, since "a
-    /// permanent" cut out of "not a permanent treatment" would answer the opposite.
+    /// permanent" cut out of "not a permanent fix" would answer the opposite.
     @Test func permanenceIsACueButNoSpan() throws {
-        for sentence in ["The change is permanent.", "It is not a permanent treatment.", "The ink lasts forever."] {
+        for sentence in ["The change is permanent.", "It is not a permanent fix.", "The ink lasts forever."] {
             #expect(AnswerCues.matches(.duration, words: words(sentence)), "\(sentence)")
             #expect(AnswerSpans.durationSpan(in: words(sentence)) == nil, "\(sentence)")
         }
@@ -390,34 +390,41 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Tea reached Europe through Dutch traders.", true),
+        ("Salt reached Norway through Baltic merchants.", true),
         ("The first kettle was made by Anna Berg in Oslo.", true),
-        ("Tea reached Europe in the seventeenth century.", false),  // "Europe" is the question's
-        ("Traders brought tea west.", false),  // a capital only at the start
-        ("Tea: This drink reached the west early.", false),  // a clause after a colon
-        ("Then I drank tea.", false),
-        ("He said “Tea is good” to all.", false),
+        ("Salt reached Norway in the twelfth century.", false),  // "Norway" is the question's
+        ("Merchants brought salt north.", false),  // a capital only at the start
+        ("Salt: This mineral reached the north early.", false),  // a clause after a colon
+        ("Then I bought salt.", false),
+        ("He said “Salt is good” to all.", false),
     ])
     func namesSomeoneTheQuestionDoesNot(_ text: String, _ expected: Bool) {
-        let question: Set<String> = ["brought", "tea", "europ"].map(Fixtures.analyzer.stem).reduce(into: []) { $0.insert($1) }
+        let question: Set<String> = ["brought", "salt", "norway"].map(Fixtures.analyzer.stem).reduce(into: []) { $0.insert($1) }
         #expect(AnswerCues.namesSomeone(Tokenizer().words(in: text), in: text, besides: question,
                                         stem: Fixtures.analyzer.stem) == expected, "\(text)")
     }
 
+    /// The text of the first citation answering `question` over `corpus` alone, never
+    /// abstaining, with `options` changed by `configure`.
+    func firstCitation(_ question: String, over corpus: String,
+                       _ configure: (inout AnswerOptions) -> Void) throws -> String? {
+        var options = AnswerOptions(minScore: 0)
+        configure(&options)
+        return Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options)
+            .answer(question).citations.first?.text
+    }
+
     @Test func aProperNameAnswersWho() throws {
         let corpus = """
-            Tea spread across Europe quickly.
+            Salt spread across Norway quickly.
 
-            Tea reached Europe through Dutch traders.
+            Salt reached Norway through Baltic merchants.
             """
         func answer(names: Bool) throws -> String? {
-            var options = AnswerOptions(minScore: 0)
-            options.recognisesNames = names
-            return Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options)
-                .answer("Who brought tea to Europe?").citations.first?.text
+            try firstCitation("Who brought salt to Norway?", over: corpus) { $0.recognisesNames = names }
         }
-        #expect(try answer(names: false) == "Tea spread across Europe quickly.")
-        #expect(try answer(names: true) == "Tea reached Europe through Dutch traders.")
+        #expect(try answer(names: false) == "Salt spread across Norway quickly.")
+        #expect(try answer(names: true) == "Salt reached Norway through Baltic merchants.")
     }
 
     /// A one-word subject needs only itself: "What is a kettle?"
