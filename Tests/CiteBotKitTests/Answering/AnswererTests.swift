@@ -441,10 +441,7 @@ import Testing
             Cooks link their phone to a smart kettle, which heats water to a set temperature.
             """
         func answer(apposition: Bool) throws -> String? {
-            var options = AnswerOptions(minScore: 0)
-            options.recognisesApposition = apposition
-            return Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options)
-                .answer("What is a smart kettle?").citations.first?.text
+            try firstCitation("What is a smart kettle?", over: corpus) { $0.recognisesApposition = apposition }
         }
         #expect(try answer(apposition: false) == "A smart kettle costs more than a plain one, and its price keeps rising.")
         #expect(try answer(apposition: true) == "Cooks link their phone to a smart kettle, which heats water to a set temperature.")
