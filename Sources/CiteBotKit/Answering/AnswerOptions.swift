@@ -78,9 +78,11 @@ public struct AnswerOptions: Sendable, Equatable {
     /// with a sentence for each option when the best sentence names only one
     /// (see ``Answerer/choiceEvidence(_:options:)``).
     public var answersBothOptions: Bool = true
-    /// Whether, for a "why" or "how does" question, a sentence without the question's cue
-    /// whose next sentence shows it stands for that sentence: the claim restates the
+    /// Whether, for a "why" question, a sentence without a causal connective whose next
+    /// sentence in the paragraph has one stands for that sentence: the claim restates the
     /// question, the sentence after it explains ("X burns more than Y. That is because …").
+    /// "How" questions are left out: their cue ("by", "using") is too common to show an
+    /// explanation.
     public var followsExplanations: Bool = true
     /// Whether, for "what is X" questions, a sentence that describes X in apposition ("…
     /// X, which …", "X, a …") earns the cue bonus, as "X is …" does.

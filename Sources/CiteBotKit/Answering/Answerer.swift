@@ -126,7 +126,8 @@ public final class Answerer: QuestionAnswering {
     }
 
     /// The sentence right after `sentence` in its paragraph when it is citable and shows the
-    /// cue of `kind` (a causal connective for "why", a means for "how").
+    /// cue of `kind` in its words alone (``AnswerCues/matches(_:words:)``); the caller asks
+    /// only for "why" questions, whose cue is a causal connective.
     func explanation(after sentence: Int, kind: QuestionKind) -> Int? {
         let next = sentence + 1
         guard next < index.sentences.count, index.paragraphOfSentence[next] == index.paragraphOfSentence[sentence],
@@ -492,9 +493,10 @@ extension Answerer {
         citation(RankedSentence(sentence: sentence, score: 0, sentenceCosine: 0, passageCosine: 0, coverage: 0))
     }
 
-    /// The sentence the cited one stands for in `analysis`, when it does: the sentence a
-    /// naming sentence ("These are known as X.") names, or the claim whose reason the cited
-    /// sentence gives. That sentence matched the question; the cited one says the answer.
+    /// The sentence that stands for the cited one in `analysis`, when one does
+    /// (``RankedSentence/measuredOn``): a naming sentence ("These are called X.") whose
+    /// description before it is cited, or the claim whose reason the cited sentence gives.
+    /// That sentence matched the question; the cited one says the answer.
     public func standsFor(_ citation: Citation, in analysis: Analysis) -> Int? {
         guard let cited = sentence(citedBy: citation) else { return nil }
         return analysis.candidates.first { $0.sentence == cited }?.measuredOn
