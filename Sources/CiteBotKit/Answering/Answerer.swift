@@ -109,19 +109,20 @@ public final class Answerer: QuestionAnswering {
         }
         if options.followsReferences {
             // A sentence that only names what the one before it describes ("These are known
-            // as X.") stands for that sentence: cite the description, once.
+            // as X.") stands for that sentence: cite the description.
             let asked = Set(query.terms.compactMap(\.id))
-            var seen = Set<Int>()
-            var resolved: [RankedSentence] = []
-            for var candidate in candidates {
-                if let antecedent = antecedent(of: candidate.sentence, asked: asked) {
-                    candidate.measuredOn = candidate.sentence
-                    candidate.sentence = antecedent
+            for i in candidates.indices {
+                if let antecedent = antecedent(of: candidates[i].sentence, asked: asked) {
+                    candidates[i].measuredOn = candidates[i].sentence
+                    candidates[i].sentence = antecedent
                 }
-                if seen.insert(candidate.sentence).inserted { resolved.append(candidate) }
             }
-            candidates = resolved
         }
+        // A stand-in (a description for its naming sentence, an explanation for its claim)
+        // may already be a candidate in its own right: each sentence is listed once, at its
+        // best place, whichever stand-ins are switched on.
+        var seen = Set<Int>()
+        candidates.removeAll { !seen.insert($0.sentence).inserted }
         return Analysis(question: parsed, query: query, candidates: candidates)
     }
 

@@ -681,6 +681,19 @@ import Testing
         #expect(!answerer.cites(term: quickly, in: cited))
     }
 
+    /// The claim's stand-in is a candidate of its own too: the analysis lists it once, even
+    /// with reference following (which used to remove such repeats) switched off.
+    @Test(arguments: [true, false])
+    func anExplanationIsListedOnce(followsReferences: Bool) throws {
+        var options = AnswerOptions(minScore: 0)
+        options.followsReferences = followsReferences
+        let answerer = Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options)
+        let analysis = answerer.analyse("Why do copper kettles heat water quickly?")
+        let sentences = analysis.candidates.map(\.sentence)
+        #expect(sentences.first.map { answerer.citation(ofSentence: $0).text } == "That is because copper conducts heat well.")
+        #expect(sentences.count == Set(sentences).count, "\(sentences)")
+    }
+
     /// Other kinds of question keep their best sentence.
     @Test func onlyWhyQuestions() throws {
         let question = "Do copper kettles heat water quickly?"
