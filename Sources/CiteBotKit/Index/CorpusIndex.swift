@@ -106,9 +106,13 @@ public struct CorpusIndex: Sendable {
 /// How an index is built.
 public struct IndexOptions: Sendable, Equatable {
     /// The most sentences a passage holds; longer paragraphs are cut into several passages.
-    public var passageSentences: Int
+    /// At least 1: a smaller value is read as 1, since a passage of no sentences cuts a
+    /// paragraph into nothing, and a saved index must hold a size its reader accepts.
+    public var passageSentences: Int {
+        didSet { passageSentences = max(1, passageSentences) }
+    }
 
     public init(passageSentences: Int = 6) {
-        self.passageSentences = passageSentences
+        self.passageSentences = max(1, passageSentences)
     }
 }

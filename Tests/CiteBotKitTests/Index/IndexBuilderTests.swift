@@ -60,6 +60,19 @@ import Testing
         #expect(Array(index.passageOfSentence) == [0, 0, 1, 1, 2])
     }
 
+    /// A passage holds one sentence at least: a size of 0 or less reads as 1 rather than
+    /// dividing by zero while sizing the passage table (or looping forever, as it once did),
+    /// and a saved index keeps a size its reader accepts.
+    @Test(arguments: [0, -3])
+    func aPassageSizeBelowOneReadsAsOne(size: Int) throws {
+        var options = IndexOptions(passageSentences: size)
+        #expect(options.passageSentences == 1)
+        options.passageSentences = size
+        #expect(options.passageSentences == 1)
+        let index = try Fixtures.index(["One here. Two here."], options: IndexOptions(passageSentences: size))
+        #expect(Array(index.passages) == [0..<1, 1..<2])
+    }
+
     @Test func sentencesAcrossDocumentsKeepTheirOwnNumbers() throws {
         let index = try Fixtures.index(["One here. Two here.", "Alpha here.\n\nBeta here."])
         #expect(index.sentences.map(\.document) == [0, 0, 1, 1])
