@@ -224,16 +224,6 @@ struct IndexAssembler {
     }
 }
 
-/// The merged documents' sentence, paragraph and passage tables, as an index stores them.
-struct MergedTables {
-    var sentences: [SentenceRecord] = []
-    var paragraphs: [ParagraphRecord] = []
-    /// Passage p is sentences `passageStarts[p]..<passageStarts[p + 1]`.
-    var passageStarts: [Int] = [0]
-    var passageOfSentence: [Int32] = []
-    var paragraphOfSentence: [Int32] = []
-}
-
 /// Rows of (term, count) pairs, sorted by term within each row.
 struct CountRows: Sendable {
     var offsets: [Int] = [0]
