@@ -133,7 +133,7 @@ public enum AnswerCues {
     /// Whether the sentence gives a proper name the question does not: a capitalised word
     /// other than the sentence's first ("… through Baltic merchants", "… by Anna Berg"), which
     /// is what "who" asks for. A name the question already holds ("Who brought salt to
-    /// Norway?" and "… across Norway") is its topic, not its answer; "I" is no name, and a
+    /// Norway?" and "… across Norway") is its topic, not its answer; "I" ("I'm") is no name, and a
     /// capital after a colon or an opening quote starts a clause ("X: This …").
     ///
     /// - Parameter question: the question's terms, as stems that `stem` gives.
@@ -141,12 +141,18 @@ public enum AnswerCues {
                                     stem: (String) -> String) -> Bool {
         words.indices.dropFirst().contains { i in
             let word = words[i]
-            guard word.surface != "i", CorpusIndex.slice(text, word.range).first?.isUppercase == true,
+            guard !isFirstPerson(word.surface), CorpusIndex.slice(text, word.range).first?.isUppercase == true,
                   !question.contains(stem(word.surface)) else { return false }
             // After a colon or an opening quote a capital starts a clause ("X: This …").
             let gap = CorpusIndex.slice(text, words[i - 1].range.upperBound..<word.range.lowerBound)
             return !gap.contains { clauseOpeners.contains($0) }
         }
+    }
+
+    /// Whether a word is "I", alone or with a verb after an apostrophe ("I'm", "I’ve"): a
+    /// capital that names no one.
+    static func isFirstPerson(_ surface: String) -> Bool {
+        surface == "i" || surface.hasPrefix("i'") || surface.hasPrefix("i’")
     }
 
     /// Characters after which a capital letter starts a clause rather than a name.

@@ -396,6 +396,8 @@ import Testing
         ("Merchants brought salt north.", false),  // a capital only at the start
         ("Salt: This mineral reached the north early.", false),  // a clause after a colon
         ("Then I bought salt.", false),
+        ("Then I'm buying salt.", false),  // "I" with a verb after an apostrophe is no name either
+        ("Then I’ve bought salt.", false),
         ("He said “Salt is good” to all.", false),
     ])
     func namesSomeoneTheQuestionDoesNot(_ text: String, _ expected: Bool) {
