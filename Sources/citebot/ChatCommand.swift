@@ -366,14 +366,15 @@ struct REPL {
         }
         let cited = last.citations.first
         // [1] may stand for the sentence that matched: one it names, or a claim it explains.
-        let matched = cited.flatMap { session.answerer.standsFor($0, in: analysis) }
-        let matchedPlace = matched.map { sentence in
+        let matched = cited.flatMap { session.answerer.standsFor($0, in: analysis) }.map { sentence in
             let claim = session.answerer.citation(ofSentence: sentence)
-            return (where: "¶\(claim.paragraph).\(claim.sentence)", text: claim.text)
+            return (sentence: sentence, where: "¶\(claim.paragraph).\(claim.sentence)", text: claim.text)
         }
-        if let matchedPlace {
-            Terminal.write("[1] is cited in place of \(matchedPlace.where), which matched the question: "
-                           + "\"\(TextRenderer.escaped(TextRenderer.shortened(TextRenderer.joiningLines(matchedPlace.text))))\"\n")
+        if let matched {
+            // An abstention showed no [1]: its nearest sentence is the first that :more lists.
+            let stated = last.abstained ? "The nearest sentence ([1] of :more) is listed" : "[1] is cited"
+            Terminal.write("\(stated) in place of \(matched.where), which matched the question: "
+                           + "\"\(TextRenderer.escaped(TextRenderer.shortened(TextRenderer.joiningLines(matched.text))))\"\n")
         }
         for term in analysis.query.terms {
             var line = "  \(TextRenderer.escaped(term.surface))"
@@ -385,8 +386,8 @@ struct REPL {
             } else if let cited, session.answerer.cites(term: term, in: cited) {
                 // An abstention showed no [1]: its nearest sentence is the first that :more lists.
                 line += last.abstained ? "  matched in the nearest sentence ([1] of :more)" : "  matched in [1]"
-            } else if let matched, session.answerer.sentence(matched, contains: term) {
-                line += "  matched in \(matchedPlace?.where ?? "the sentence [1] stands for")"
+            } else if let matched, session.answerer.sentence(matched.sentence, contains: term) {
+                line += "  matched in \(matched.where)"
             }
             Terminal.write(line + "\n")
         }

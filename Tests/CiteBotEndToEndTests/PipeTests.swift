@@ -247,4 +247,21 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("  copper [copper] weight ") && $0.hasSuffix("  matched in [1]") })
         #expect(lines.contains { $0.hasPrefix("  quickly [quick") && $0.hasSuffix("  matched in ¶1.1") })
     }
+
+    /// An abstention shows no [1]: its nearest sentence is the first that `:more` lists, and
+    /// `:why` names it so.
+    @Test func afterAnAbstentionWhyNamesTheNearestSentence() throws {
+        let root = try Binary.temporaryDirectory()
+        let corpus = try Binary.folder("corpus", in: root, files: [
+            "kettles.txt": "Copper kettles heat water quickly. That is because copper conducts heat well.\n",
+        ])
+        let result = try Binary.run(["chat", "--no-cache", "--corpus", corpus.path],
+                                    input: "Why do copper kettles boil soup loudly?\n:why\n", environment: ["HOME": root.path])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("I couldn't find an answer to that in the corpus."))
+        #expect(lines.contains("The nearest sentence ([1] of :more) is listed in place of ¶1.1, which matched the question: "
+                               + "\"Copper kettles heat water quickly.\""))
+        #expect(!lines.contains { $0.hasPrefix("[1] is cited") })
+    }
 }
