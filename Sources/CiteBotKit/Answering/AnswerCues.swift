@@ -5,7 +5,7 @@
 /// Every cue is a feature of English in general (numbers, units of time, causal
 /// connectives), never of a particular text.
 public enum AnswerCues {
-    /// Seasons and times of day, which answer "when" without a number ("through the winter",
+    /// Seasons and times of day, which answer "when" without a number ("in late autumn",
     /// "at night"). "Fall" is left out: it is far more often the verb.
     static let timesOfYearAndDay: Set<String> = [
         "spring", "summer", "autumn", "winter", "morning", "afternoon", "evening", "night", "nights",

@@ -520,10 +520,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Bees rest through the winter.", true),
+        ("Hedgehogs sleep deeply in winter.", true),
         ("Owls hunt at night.", true),
         ("It was built in 1950.", true),
-        ("Bees rest in hives.", false),
+        ("Hedgehogs sleep in hedges.", false),
         ("Leaves fall from trees.", false),
     ])
     func timeQuestionsAreAnsweredBySeasonsAndTimesOfDay(_ sentence: String, _ expected: Bool) {
