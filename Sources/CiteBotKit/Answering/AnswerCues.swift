@@ -185,7 +185,8 @@ public enum AnswerCues {
                 continue
             }
             let gap = bytes.dropFirst(words[end].range.upperBound).prefix(words[end + 1].range.lowerBound - words[end].range.upperBound)
-            if gap.allSatisfy({ $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: " ") }), gap.contains(UInt8(ascii: ",")),
+            // Any white space may stand around the comma: prose is often wrapped by hand.
+            if gap.allSatisfy({ $0 == UInt8(ascii: ",") || AnswerSpans.isSpace($0) }), gap.contains(UInt8(ascii: ",")),
                appositionOpeners.contains(words[end + 1].surface) {
                 return true
             }

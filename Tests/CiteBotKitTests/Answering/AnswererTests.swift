@@ -381,6 +381,9 @@ import Testing
         ("An electric kettle which boils water fast sits here.", false),  // no comma: restrictive
         ("Many cooks own an electric kettle, and it boils water fast.", false),
         ("After the kettles, a pan boils water.", false),  // one word of a two-word subject
+        ("Many cooks own an electric kettle,\nwhich boils water fast.", true),  // a hard-wrapped line
+        ("Many cooks own an electric kettle ,\r\n\ta tool for tea.", true),
+        ("Many cooks own an electric kettle;\nwhich is fine.", false),
     ])
     func describesTheSubjectInApposition(_ text: String, _ expected: Bool) {
         let words = Tokenizer().words(in: text)
