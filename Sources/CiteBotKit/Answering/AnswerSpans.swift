@@ -211,7 +211,8 @@ public enum AnswerSpans {
     /// `span` run on to the noun it describes when it ends in a compound adjective joined by
     /// a hyphen ("a two-day period", "a 20-minute nap"): stopping at "a two-day" leaves an
     /// article without its noun. The span takes the content words that follow with nothing
-    /// but spaces between them, at most three; otherwise it is returned unchanged.
+    /// but white space between them (a wrapped line included), at most three; otherwise it
+    /// is returned unchanged.
     ///
     /// - Parameters:
     ///   - words: the sentence's words with their ranges in `text`, as ``Tokenizer`` gives them.
@@ -227,7 +228,7 @@ public enum AnswerSpans {
         guard Array(gap(after: last - 1)) == [UInt8(ascii: "-")] else { return span }
         var end = span.upperBound
         while end < words.count, end - span.upperBound < 3,
-              gap(after: end - 1).allSatisfy({ $0 == UInt8(ascii: " ") }),
+              gap(after: end - 1).allSatisfy(isSpace),
               !stopWords.contains(words[end].surface), !isNumber(words[end].surface) {
             end += 1
         }

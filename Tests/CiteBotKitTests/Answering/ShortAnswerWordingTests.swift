@@ -110,6 +110,8 @@ import Testing
         ("Walks of this kind, a three-hour hill walk, tire the legs.", "How long is a hill walk?", "a three-hour hill walk"),
         ("The crust stays crisp for two days in a bag.", "How long does the crust stay crisp?", "two days"),
         ("A branch is a 41-byte file that holds a hash.", "How big is a branch?", "a 41-byte file"),
+        // Hand-wrapped prose: the noun on the next line is still the compound's.
+        ("The crust stays crisp for a two-day\nperiod in a bag.", "How long does the crust stay crisp?", "a two-day\nperiod"),
     ])
     func compoundDurationRunsToItsNoun(_ corpus: String, _ question: String, _ short: String) throws {
         #expect(try shortAnswer(question, over: corpus) == short)
