@@ -61,6 +61,13 @@ public struct QuestionParser: Sendable {
         "category", "categories", "class", "classes",
     ]
 
+    /// Words that open what follows a verb (an article, a preposition other than "of", a
+    /// conjunction of time or condition): after "what forms" they show "forms" is the verb.
+    static let objectOpeners: Set<String> = [
+        "the", "a", "an", "in", "on", "at", "into", "onto", "inside", "under", "over", "from", "around",
+        "between", "during", "after", "before", "when", "where", "while", "if", "as",
+    ]
+
     /// Time words that make "what …" a time question ("what year").
     static let timeNouns: Set<String> = ["year", "date", "day", "month", "time", "century", "decade"]
 
@@ -155,8 +162,11 @@ public struct QuestionParser: Sendable {
                     return .definition
                 }
             }
-            // "Which X …" picks items out of several; so does "what kinds of X …".
-            if first == "which" || Self.listNouns.contains(second) { return .list }
+            // "Which X …" picks items out of several; so does "what kinds of X …". A list
+            // noun that is also a verb ("What forms on a cold window?") is the verb when an
+            // article or a preposition other than "of" follows it.
+            let third = body.count > 2 ? body[2] : ""
+            if first == "which" || Self.listNouns.contains(second) && !Self.objectOpeners.contains(third) { return .list }
             return .other
         case "define", "definition", "meaning": return .definition
         case "is", "are", "can", "could", "does", "do", "did", "was", "were", "will", "would",

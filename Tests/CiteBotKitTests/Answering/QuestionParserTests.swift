@@ -31,6 +31,10 @@ import Testing
         ("What forms can snow take?", .list),
         ("What varieties of apple keep best?", .list),
         ("What categories of tax apply?", .list),
+        ("What forms on a cold window?", .other),  // "forms" is the verb here
+        ("What forms when water freezes?", .other),
+        ("What forms the crust of bread?", .other),
+        ("What kinds are there?", .list),
         ("Which is faster?", .definition),
         ("What does a siphon need?", .other),
     ])
