@@ -5,7 +5,8 @@
 ///    and adding synonyms when a lexicon is given.
 /// 2. Rank sentences inside the best passages (``SentenceRanker``).
 /// 3. Rerank the best 20: a cue for the question's kind, phrase proximity; a sentence that
-///    only names what the sentence before it describes stands for that sentence.
+///    only names what the sentence before it describes stands for that sentence, and a
+///    "why" question's claim without a reason for the next sentence, which gives one.
 /// 4. Abstain when the best sentence's confidence (its coverage, counting a question word
 ///    it says in other words as matched, halved when it lacks the span of time, number or
 ///    date the question asks for) is below ``AnswerOptions/minScore``.
