@@ -69,6 +69,22 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    /// Only a bare `~` is the home directory: a quoted or escaped one is part of a name,
+    /// as in a shell.
+    @Test func aQuotedTildeIsNoHomeDirectory() throws {
+        let root = try Binary.temporaryDirectory()
+        _ = try Binary.folder("small", in: root, files: ["kettle.txt": "An electric kettle boils water in about three minutes.\n"])
+        let input = [":corpus \"~/small\"", ":corpus \\~/small", ":corpus ~/small"].joined(separator: "\n") + "\n"
+        let result = try Binary.run(["chat"], input: input, environment: [
+            "XDG_CACHE_HOME": root.appendingPathComponent("cache").path, "HOME": root.path,
+        ])
+        #expect(result.status == 0)
+        let errors = result.stderr.split(separator: "\n").map(String.init)
+        #expect(errors.count == 2)
+        #expect(errors.allSatisfy { $0.hasPrefix("citebot: error: corpus path '~/small' does not exist") }, "\(errors)")
+        #expect(result.stdout.contains("Now answering from \(root.appendingPathComponent("small").path): 1 document, 1 sentence indexed."))
+    }
+
     @Test func reloadReadsChangedFiles() throws {
         let state = try Binary.temporaryDirectory()
         let folder = state.appendingPathComponent("notes")
