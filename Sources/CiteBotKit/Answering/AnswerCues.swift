@@ -149,10 +149,10 @@ public enum AnswerCues {
         }
     }
 
-    /// Whether a word is "I", alone or with a verb after an apostrophe ("I'm", "I’ve"): a
-    /// capital that names no one.
+    /// Whether a word is "I", alone or with a verb after an apostrophe ("I'm", "I’ve"; the
+    /// tokenizer folds typographic apostrophes to `'`): a capital that names no one.
     static func isFirstPerson(_ surface: String) -> Bool {
-        surface == "i" || surface.hasPrefix("i'") || surface.hasPrefix("i’")
+        surface == "i" || surface.hasPrefix("i'")
     }
 
     /// Characters after which a capital letter starts a clause rather than a name.
