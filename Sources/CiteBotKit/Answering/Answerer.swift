@@ -112,7 +112,9 @@ public final class Answerer: QuestionAnswering {
             // A sentence that only names what the one before it describes ("These are known
             // as X.") stands for that sentence: cite the description.
             let asked = Set(query.terms.compactMap(\.id))
-            for i in candidates.indices {
+            // An explanation already standing for its claim is not sent back to it: "This is
+            // because …" opens with a referring word too.
+            for i in candidates.indices where candidates[i].measuredOn == nil {
                 if let antecedent = antecedent(of: candidates[i].sentence, asked: asked) {
                     candidates[i].measuredOn = candidates[i].sentence
                     candidates[i].sentence = antecedent

@@ -699,6 +699,20 @@ import Testing
         #expect(sentences.count == Set(sentences).count, "\(sentences)")
     }
 
+    /// "This is because …" opens with a referring word, as a naming sentence does; the
+    /// explanation standing for its claim must not be sent back to the claim by reference
+    /// following.
+    @Test func anExplanationOpeningWithThisIsCited() throws {
+        let corpus = "Copper kettles heat water quickly. This is because copper conducts heat.\n"
+        let answerer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer,
+                                options: AnswerOptions(minScore: 0))
+        let question = "Why do copper kettles heat water quickly?"
+        let cited = try #require(answerer.answer(question).citations.first)
+        #expect(cited.text == "This is because copper conducts heat.")
+        let claim = try #require(answerer.standsFor(cited, in: answerer.analyse(question)))
+        #expect(answerer.citation(ofSentence: claim).text == "Copper kettles heat water quickly.")
+    }
+
     /// Other kinds of question keep their best sentence.
     @Test func onlyWhyQuestions() throws {
         let question = "Do copper kettles heat water quickly?"
