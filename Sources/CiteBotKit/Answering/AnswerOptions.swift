@@ -25,7 +25,8 @@ public struct AnswerOptions: Sendable, Equatable {
     /// close together in a sentence (phrase and proximity matching).
     public var proximityWeight: Double
     /// Whether a matching sentence that only names what the sentence before it describes
-    /// ("These are known as X.") is replaced by that sentence.
+    /// ("These are known as X.") is replaced by that sentence. One that itself holds what
+    /// the question asks for ("This is because …" for "why") is kept.
     public var followsReferences: Bool
     /// Whether question words unknown to the corpus are corrected to near corpus words.
     public var correctsTypos: Bool

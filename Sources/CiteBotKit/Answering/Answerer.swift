@@ -115,10 +115,14 @@ public final class Answerer: QuestionAnswering {
             // An explanation already standing for its claim is not sent back to it: "This is
             // because …" opens with a referring word too.
             for i in candidates.indices where candidates[i].measuredOn == nil {
-                if let antecedent = antecedent(of: candidates[i].sentence, asked: asked) {
-                    candidates[i].measuredOn = candidates[i].sentence
-                    candidates[i].sentence = antecedent
-                }
+                guard let antecedent = antecedent(of: candidates[i].sentence, asked: asked) else { continue }
+                // A sentence that itself holds what the question asks for (the reason of "This
+                // is because …" for "why", a span of time for "how long") answers it; it
+                // names nothing.
+                let words = analyzer.tokenizer.words(in: index.text(ofSentence: candidates[i].sentence)).map(\.surface)
+                if AnswerCues.matches(parsed.kind, words: words) { continue }
+                candidates[i].measuredOn = candidates[i].sentence
+                candidates[i].sentence = antecedent
             }
         }
         // A stand-in (a description for its naming sentence, an explanation for its claim)

@@ -713,6 +713,15 @@ import Testing
         #expect(answerer.citation(ofSentence: claim).text == "Copper kettles heat water quickly.")
     }
 
+    /// A "This is because …" sentence that matches the question itself gives the reason: it
+    /// is cited, not the sentence before it, as a naming sentence's description would be.
+    @Test func aReasonOpeningWithThisAnswersItself() throws {
+        let corpus = "Copper kettles heat water quickly. This is because copper conducts heat.\n"
+        let answerer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer,
+                                options: AnswerOptions(minScore: 0))
+        #expect(answerer.answer("Why does copper conduct heat?").citations.first?.text == "This is because copper conducts heat.")
+    }
+
     /// Other kinds of question keep their best sentence.
     @Test func onlyWhyQuestions() throws {
         let question = "Do copper kettles heat water quickly?"
