@@ -265,3 +265,25 @@ import Testing
         #expect(!lines.contains { $0.hasPrefix("[1] is cited") })
     }
 }
+
+/// Follow-ups in `chat` read WordNet as the answerer does, so the verb of a rewritten
+/// question agrees with a singular in "-s".
+@Suite struct FollowUpAgreementPipeTests {
+    /// The hand-made WordNet database of the unit tests, found from this file's path.
+    static let wordNet = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("CiteBotKitTests/Fixtures/WordNet").path
+
+    @Test(arguments: [(true, "(taken as: Why is lens noisy?)"), (false, "(taken as: Why are lens noisy?)")])
+    func theVerbAgreesWithASingularInSWhenWordNetIsThere(wordNet: Bool, expected: String) throws {
+        let root = try Binary.temporaryDirectory()
+        let corpus = try Binary.folder("corpus", in: root, files: [
+            "kettles.txt": "Kettles boil fast. Kettles rattle on a stove. Kettles are noisy because the water bubbles.\n\n"
+                + "A lens is noisy when its motor turns.\n",
+        ])
+        let result = try Binary.run(["chat", "--no-cache", "--corpus", corpus.path],
+                                    input: "Why are kettles noisy?\nwhat about lens?\n",
+                                    environment: ["HOME": root.path, "CITEBOT_WORDNET": wordNet ? Self.wordNet : "/nonexistent"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").contains { $0 == expected }, "\(result.stdout)")
+    }
+}
