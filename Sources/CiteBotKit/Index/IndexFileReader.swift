@@ -86,19 +86,7 @@ final class IndexFileReader {
         guard let entry = sections[id] else { throw IndexFileError.corrupt(path: path, detail: "no \(id.name) section") }
         let slice = UnsafeRawBufferPointer(rebasing: file.bytes[entry.offset..<(entry.offset + entry.length)])
         if !verified.contains(id) {
-            // Checksummed a window at a time, each window's pages dropped once read, so
-            // checking a large section never holds all of it.
-            var checksum = Checksum64()
-            var release = PageRelease(file, from: entry.offset)
-            var start = 0
-            while start < slice.count {
-                let end = min(slice.count, start + PageRelease.window)
-                checksum.update(UnsafeRawBufferPointer(rebasing: slice[start..<end]))
-                release.passed(entry.offset + end)
-                start = end
-            }
-            file.release(entry.offset..<(entry.offset + entry.length))
-            guard checksum.finish() == entry.checksum else {
+            guard Checksum64.of(slice) == entry.checksum else {
                 throw IndexFileError.checksumMismatch(path: path, section: id.name)
             }
             verified.insert(id)
@@ -144,14 +132,6 @@ final class IndexFileReader {
 
     private func corrupt(_ detail: String) -> IndexFileError { .corrupt(path: path, detail: detail) }
 
-    /// A pass over section `id` from its start, releasing the pages it leaves behind.
-    private func pass(over id: IndexSection) -> SectionPass {
-        let offset = sections[id]?.offset ?? 0
-        let elementSize = sections[id]?.elementSize ?? 1
-        return SectionPass(release: PageRelease(file, from: offset), offset: offset, elementSize: elementSize,
-                           count: (sections[id]?.length ?? 0) / elementSize)
-    }
-
     /// Checks CSR offsets: `rows + 1` of them, from 0, never decreasing, ending at `total`.
     private func checkOffsets<C: RandomAccessCollection<Int>>(_ offsets: C, rows: Int, total: Int, _ name: String) throws
     where C.Index == Int {
@@ -161,17 +141,15 @@ final class IndexFileReader {
         for i in 0..<rows where offsets[i] > offsets[i + 1] { throw corrupt("\(name) offsets decrease") }
     }
 
-    private func checkOffsets(_ offsets: Column<Int>, rows: Int, total: Int, _ name: String, section: IndexSection) throws {
+    private func checkOffsets(_ offsets: Column<Int>, rows: Int, total: Int, _ name: String) throws {
         guard offsets.count == rows + 1, offsets.first == 0, offsets.last == total else {
             throw corrupt("\(name) offsets do not match their data")
         }
-        var pass = pass(over: section)
         let increasing = offsets.withUnsafeBufferPointer { all in
             var previous = 0
-            for (i, offset) in all.enumerated() {
+            for offset in all {
                 if offset < previous { return false }
                 previous = offset
-                pass.passed(element: i)
             }
             return true
         }
@@ -188,9 +166,7 @@ final class IndexFileReader {
         let values = try column(ids.2, of: Float.self)
         let offsets = try column(ids.0, of: Int.self)
         guard values.count == columns.count else { throw corrupt("\(ids.2.name) and \(ids.1.name) differ in length") }
-        try checkOffsets(offsets, rows: count, total: columns.count, ids.0.name, section: ids.0)
-        var offsetPass = pass(over: ids.0)
-        var columnPass = pass(over: ids.1)
+        try checkOffsets(offsets, rows: count, total: columns.count, ids.0.name)
         let ordered = offsets.withUnsafeBufferPointer { offsets in
             columns.withUnsafeBufferPointer { columns in
                 for r in 0..<count {
@@ -201,8 +177,6 @@ final class IndexFileReader {
                         previous = column
                     }
                     if Int(previous) >= limit { return false }
-                    offsetPass.passed(element: r)
-                    columnPass.passed(element: offsets[r + 1])
                 }
                 return true
             }
@@ -274,12 +248,10 @@ final class IndexFileReader {
         let sources = files.compactMap { $0.document == nil ? nil : $0.source }
         let textOffsets = try column(.textOffsets, of: Int.self)
         let text = try column(.text, of: UInt8.self)
-        try checkOffsets(textOffsets, rows: sources.count, total: text.count, "text", section: .textOffsets)
-        var textPass = pass(over: .text)
+        try checkOffsets(textOffsets, rows: sources.count, total: text.count, "text")
         let valid = text.withUnsafeBufferPointer { bytes in
             (0..<sources.count).allSatisfy { d in
-                defer { textPass.passed(element: textOffsets[d + 1]) }
-                return String(validating: UnsafeBufferPointer(rebasing: bytes[textOffsets[d]..<textOffsets[d + 1]]), as: UTF8.self) != nil
+                String(validating: UnsafeBufferPointer(rebasing: bytes[textOffsets[d]..<textOffsets[d + 1]]), as: UTF8.self) != nil
             }
         }
         guard valid else { throw corrupt("a document is not UTF-8") }
@@ -289,11 +261,9 @@ final class IndexFileReader {
 
         let sentenceRecords = try column(.sentences, of: SentenceRecord.self)
         let sentenceCount = sentenceRecords.count
-        var sentencePass = pass(over: .sentences)
         try sentenceRecords.withUnsafeBufferPointer { records in
             var previousDocument: Int32 = 0
             for (r, record) in records.enumerated() {
-                sentencePass.passed(element: r)
                 let document = Int(record.document)
                 guard record.document >= previousDocument, document < documentCount, SentenceRole(code: record.role) != nil,
                       record.start >= 0, record.start <= record.end,
@@ -304,19 +274,15 @@ final class IndexFileReader {
         }
         let paragraphRecords = try column(.paragraphs, of: ParagraphRecord.self)
         var paragraphOfSentence = [Int32](repeating: -1, count: sentenceCount)
-        var paragraphPass = pass(over: .paragraphs)
-        sentencePass = pass(over: .sentences)
         try paragraphRecords.withUnsafeBufferPointer { paragraphs in
             try sentenceRecords.withUnsafeBufferPointer { sentences in
                 for (r, record) in paragraphs.enumerated() {
-                    paragraphPass.passed(element: r)
                     let document = Int(record.document)
                     guard document >= 0, document < documentCount, record.start >= 0, record.start <= record.end,
                           record.end <= Int64(textOffsets[document + 1] - textOffsets[document]),
                           record.firstSentence >= 0, record.firstSentence <= record.endSentence,
                           record.endSentence <= Int64(sentenceCount)
                     else { throw corrupt("paragraph \(r + 1) is out of range") }
-                    sentencePass.passed(element: Int(record.firstSentence))
                     for s in Int(record.firstSentence)..<Int(record.endSentence) {
                         guard paragraphOfSentence[s] < 0, sentences[s].document == record.document else {
                             throw corrupt("paragraph \(r + 1) overlaps another")
@@ -330,11 +296,9 @@ final class IndexFileReader {
         done(.sentences, .paragraphs)
         let passageStarts = try column(.passageStarts, of: Int.self)
         guard !passageStarts.isEmpty else { throw corrupt("no passage table") }
-        try checkOffsets(passageStarts, rows: passageStarts.count - 1, total: sentenceCount, "passage", section: .passageStarts)
+        try checkOffsets(passageStarts, rows: passageStarts.count - 1, total: sentenceCount, "passage")
         var passageOfSentence = [Int32](repeating: 0, count: sentenceCount)
-        var passagePass = pass(over: .passageStarts)
         for p in 0..<(passageStarts.count - 1) {
-            passagePass.passed(element: p)
             let range = passageStarts[p]..<passageStarts[p + 1]
             guard !range.isEmpty else { throw corrupt("passage \(p + 1) is empty") }
             for s in range { passageOfSentence[s] = Int32(p) }
@@ -446,22 +410,5 @@ final class IndexFileReader {
             analyses.append(analysis)
         }
         return (TermPool(terms: terms, surfaces: surfaces, surfaceTerm: surfaceTerms), analyses)
-    }
-}
-
-/// A forward pass over one section, releasing its pages behind the element it has reached.
-private struct SectionPass {
-    var release: PageRelease
-    /// The section's file offset and element size.
-    let offset: Int
-    let elementSize: Int
-    /// The section's number of elements.
-    let count: Int
-
-    /// Says the pass has read every element before `element` (at most the section's
-    /// end, whatever a damaged file's values say).
-    @inline(__always)
-    mutating func passed(element: Int) {
-        release.passed(offset + max(0, min(element, count)) * elementSize)
     }
 }
