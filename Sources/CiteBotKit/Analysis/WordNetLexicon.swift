@@ -139,6 +139,15 @@ public final class WordNetLexicon: Sendable {
         return !lemmas.isEmpty && lemmas.allSatisfy { categories[$0.category].partOfSpeech == .noun }
     }
 
+    /// Whether WordNet lists `word` but never as a noun ("noisy", "quickly"); false for a
+    /// word it does not list, which may be anything.
+    ///
+    /// - Complexity: as ``contains(_:)``.
+    public func isNeverNoun(_ word: String) -> Bool {
+        let lemmas = lemmas(of: word)
+        return !lemmas.isEmpty && lemmas.allSatisfy { categories[$0.category].partOfSpeech != .noun }
+    }
+
     /// Whether `word` is listed and is its own only base form: a word ending in "s" that is
     /// no inflection ("lens", "news", "series"), unlike "kettles" (of "kettle") or "glasses"
     /// (listed, but also of "glass").

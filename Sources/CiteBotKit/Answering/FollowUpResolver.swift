@@ -9,7 +9,7 @@
 ///
 /// The subject of a question is its content word that the corpus uses most (the topic a
 /// text keeps returning to), together with a content word right before it ("electric
-/// kettles"). The rewrite is plain text, so the rest of the pipeline is unchanged and
+/// kettles"); with WordNet, a word it lists but never as a noun ("noisy") is passed over. The rewrite is plain text, so the rest of the pipeline is unchanged and
 /// `:why` can show it.
 public struct FollowUpResolver: Sendable {
     public let index: CorpusIndex
@@ -69,8 +69,10 @@ public struct FollowUpResolver: Sendable {
 
         // A pronoun standing for the subject, in a question with no topic of its own.
         guard let pronoun = words.first(where: { Self.pronouns.contains($0.surface) }) else { return nil }
+        // A word that is never a noun ("noisy") says something of the topic, as for the subject.
         let ownTopic = analyzer.terms(in: question).contains { term in
-            guard let id = index.vocabulary.id(of: term.term) else { return false }
+            guard !(lexicon?.isNeverNoun(CorpusIndex.slice(question, term.range)) ?? false),
+                  let id = index.vocabulary.id(of: term.term) else { return false }
             return index.sentenceFrequency[Int(id)] >= subject.frequency
         }
         guard !ownTopic else { return nil }
@@ -174,13 +176,21 @@ public struct FollowUpResolver: Sendable {
     /// The most frequent corpus word of `question` (with a content word just before it).
     func subject(of question: String) -> (text: String, range: Range<Int>, frequency: Int32)? {
         let terms = analyzer.terms(in: question)
-        var best: (position: Int, frequency: Int32)? = nil
-        for (position, term) in terms.enumerated() {
-            guard let id = index.vocabulary.id(of: term.term) else { continue }
-            let frequency = index.sentenceFrequency[Int(id)]
-            if frequency > best?.frequency ?? -1 { best = (position, frequency) }
+        // With WordNet, a word it lists but never as a noun ("noisy") is said of the subject
+        // rather than being it, however often the corpus uses it; unless no other word is left.
+        let nominal = terms.indices.filter { position in
+            !(lexicon?.isNeverNoun(CorpusIndex.slice(question, terms[position].range)) ?? false)
         }
-        guard let best else { return nil }
+        func mostFrequent(among positions: [Int]) -> (position: Int, frequency: Int32)? {
+            var best: (position: Int, frequency: Int32)? = nil
+            for position in positions {
+                guard let id = index.vocabulary.id(of: terms[position].term) else { continue }
+                let frequency = index.sentenceFrequency[Int(id)]
+                if frequency > best?.frequency ?? -1 { best = (position, frequency) }
+            }
+            return best
+        }
+        guard let best = mostFrequent(among: nominal) ?? mostFrequent(among: Array(terms.indices)) else { return nil }
         var range = terms[best.position].range
         if best.position > 0 {
             let before = terms[best.position - 1]

@@ -129,6 +129,31 @@ import Testing
                 == "How much do the teapots cost?")
     }
 
+    /// A word WordNet lists, but never as a noun, is no subject however often the corpus
+    /// uses it: "noisy" in "Why are kettles noisy?" is what is said of kettles.
+    @Test func aWordThatIsNeverANounIsNoSubject() throws {
+        let corpus = """
+            Kettles are noisy because water bubbles.
+
+            A noisy fan hums. A noisy road roars. Lenses focus light.
+            """
+        func resolve(lexicon: Bool) throws -> String? {
+            FollowUpResolver(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer,
+                             lexicon: lexicon ? try Fixtures.wordNet() : nil)
+                .resolve("what about lenses?", previous: "Why are kettles noisy?")
+        }
+        #expect(try resolve(lexicon: true) == "Why are lenses noisy?")
+        // Nor is it a topic of the follow-up's own, which would leave "they" unresolved.
+        let withWordNet = FollowUpResolver(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer,
+                                           lexicon: try Fixtures.wordNet())
+        #expect(withWordNet.resolve("Are they noisy?", previous: "Why are kettles noisy?") == "Are kettles noisy?")
+        // Without WordNet the most frequent word stands, as before.
+        #expect(try resolve(lexicon: false) == "Why are lenses?")
+        #expect(try Fixtures.wordNet().isNeverNoun("noisy"))
+        #expect(try !Fixtures.wordNet().isNeverNoun("price"))
+        #expect(try !Fixtures.wordNet().isNeverNoun("kettles"))  // not listed: may be anything
+    }
+
     @Test func lexiconTellsNounsAndOwnBaseForms() throws {
         let lexicon = try Fixtures.wordNet()
         #expect(lexicon.isOnlyNoun("price"))
