@@ -21,18 +21,31 @@ import Testing
     @Test(.enabled(if: FreedMemoryTests.residentAnonymous() != nil && !FreedMemoryTests.underAddressSanitizer,
                    "needs /proc/self/status and glibc's allocator"))
     func returnsFreePagesThatLiveBlocksHold() throws {
-        // 64 MiB in 4 KiB blocks, written so that they are resident; then all but one block
-        // in 16 freed. The free runs lie between live blocks, where freeing alone leaves
-        // their pages resident.
+        // Other tests allocate in this process at the same time, so one reading may be
+        // swamped by them: the drop must show in one of three tries, each on fresh blocks.
+        var drops: [Int] = []
+        for _ in 0..<3 {
+            let drop = try Self.dropAfterReturningFreedBlocks()
+            drops.append(drop)
+            if drop >= 24 * 1024 { break }
+        }
+        // 60 MiB are freed each time; most of it must leave.
+        #expect(drops.contains { $0 >= 24 * 1024 }, "resident memory fell by \(drops) KiB")
+    }
+
+    /// How far resident anonymous memory falls, in KiB, when the free pages are returned
+    /// after 64 MiB of 4 KiB blocks are written (so that they are resident) and all but one
+    /// block in 16 freed: the free runs lie between live blocks, where freeing alone leaves
+    /// their pages resident.
+    static func dropAfterReturningFreedBlocks() throws -> Int {
         let size = 4096
         let blocks = (0..<16_384).compactMap { _ in malloc(size) }
         defer { for i in stride(from: 0, to: blocks.count, by: 16) { free(blocks[i]) } }
         for block in blocks { memset(block, 1, size) }
         for i in blocks.indices where i % 16 != 0 { free(blocks[i]) }
-        let before = try #require(Self.residentAnonymous())
+        let before = try #require(residentAnonymous())
         FreedMemory.returnToSystem()
-        let after = try #require(Self.residentAnonymous())
-        // 60 MiB were freed; most of it must have left (other tests run alongside).
-        #expect(before - after >= 24 * 1024, "resident before \(before) KiB, after \(after) KiB")
+        let after = try #require(residentAnonymous())
+        return before - after
     }
 }
