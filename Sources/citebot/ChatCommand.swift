@@ -365,6 +365,8 @@ struct REPL {
             Terminal.write("no content words to search for\n")
         }
         let cited = last.citations.first
+        // Found once: finding a citation's sentence reads the whole sentence table.
+        let citedSentence = cited.flatMap(session.answerer.sentence(citedBy:))
         // [1] may stand for the sentence that matched: one it names, or a claim it explains.
         let matched = cited.flatMap { session.answerer.standsFor($0, in: analysis) }.map { sentence in
             let claim = session.answerer.citation(ofSentence: sentence)
@@ -383,7 +385,7 @@ struct REPL {
             line += " [\(term.term)] weight \(String(format: "%.2f", term.weight))"
             if term.id == nil {
                 line += "  not in the corpus"
-            } else if let cited, session.answerer.cites(term: term, in: cited) {
+            } else if let citedSentence, session.answerer.sentence(citedSentence, contains: term) {
                 // An abstention showed no [1]: its nearest sentence is the first that :more lists.
                 line += last.abstained ? "  matched in the nearest sentence ([1] of :more)" : "  matched in [1]"
             } else if let matched, session.answerer.sentence(matched.sentence, contains: term) {
