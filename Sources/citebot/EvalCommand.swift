@@ -153,7 +153,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case bothOptions = "both-options"
     case irregularForms = "irregular-forms"
     case typedDepth = "typed-depth"
-    case explanations, apposition, names
+    case explanations, apposition, names, copies
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -182,6 +182,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .explanations: options.followsExplanations = false
         case .apposition: options.recognisesApposition = false
         case .names: options.recognisesNames = false
+        case .copies: options.ranking.collapsesCopies = false
         }
     }
 }

@@ -54,8 +54,13 @@ struct IndexAssembler {
         }
         try cancellation.checkCancellation()
         let passageStarts = tables.passageStarts
+        // Only passages with a citable sentence can give an answer, so only they are found.
+        let statement = SentenceRole.statement.code
+        let posts = (0..<passageStarts.count - 1).map { p in
+            tables.sentences[passageStarts[p]..<passageStarts[p + 1]].contains { $0.role == statement }
+        }
         let (postings, passageIDF) = PassagePostings.build(
-            sentenceRows: sentenceRows, passageStarts: passageStarts, termCount: termCount, workers: workers)
+            sentenceRows: sentenceRows, passageStarts: passageStarts, posts: posts, termCount: termCount, workers: workers)
         try cancellation.checkCancellation()
         let sentenceFrequency = sentenceRows.documentFrequency(termCount: termCount)
         let sentenceIDF = sentenceFrequency.map {

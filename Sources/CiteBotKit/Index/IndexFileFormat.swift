@@ -50,7 +50,8 @@ enum IndexFileFormat {
     static let magic: [UInt8] = Array("CITEBOTX".utf8)
     /// Bumped whenever the layout or the meaning of a section changes.
     /// 2: passage vectors are no longer stored (the postings hold the same weights).
-    static let version: UInt32 = 2
+    /// 3: passages without a citable sentence have no postings.
+    static let version: UInt32 = 3
     static let headerSize = 64
     static let tableEntrySize = 32
 }

@@ -9,41 +9,54 @@
 /// The arithmetic and its order are those of weighting then transposing, so the postings
 /// are the same to the bit.
 enum PassagePostings {
-    /// The postings of every passage (`passageStarts[p]..<passageStarts[p + 1]` are
-    /// passage p's sentences), and each term's passage-level idf.
+    /// The postings of every passage that `posts` (`passageStarts[p]..<passageStarts[p + 1]`
+    /// are passage p's sentences), and each term's passage-level idf over all passages.
+    ///
+    /// A passage left out (one with no citable sentence, such as a heading on its own) can
+    /// never be found, and so never takes the place of one that can give an answer; the
+    /// idf still counts it, so the other passages' weights do not depend on which are left
+    /// out.
     ///
     /// Passages are split into chunks handled on `workers` threads; each chunk writes its
     /// passages' entries from where the passages before it end, so the result does not
     /// depend on `workers`.
     /// - Complexity: O(sentence entries · 2 + passage entries · log(entries per passage)).
     static func build(
-        sentenceRows: CountRows, passageStarts: [Int], termCount: Int, workers: Int
+        sentenceRows: CountRows, passageStarts: [Int], posts: [Bool], termCount: Int, workers: Int
     ) -> (postings: SparseRows, idf: [Float]) {
+        precondition(posts.count == passageStarts.count - 1)
         let passageCount = passageStarts.count - 1
         // Each chunk keeps a count per term, so the chunks are few.
         let chunks = ParallelChunks.ranges(passageCount, pieces: workers > 1 ? min(workers * 2, 16) : 1)
-        let chunkFrequencies = ParallelChunks.map(chunks.count, workers: workers) { c -> [Int32] in
+        // Per chunk: each term's passages, all of them (for the idf) and those posted.
+        let chunkFrequencies = ParallelChunks.map(chunks.count, workers: workers) { c -> (all: [Int32], posted: [Int32]) in
             var frequency = [Int32](repeating: 0, count: termCount)
+            var posted = [Int32](repeating: 0, count: termCount)
             var summer = PassageSummer(termCount: termCount)
             for p in chunks[c] {
                 summer.sum(passageStarts[p]..<passageStarts[p + 1], of: sentenceRows)
                 for term in summer.touched { frequency[Int(term)] += 1 }
+                if posts[p] { for term in summer.touched { posted[Int(term)] += 1 } }
                 summer.clear()
             }
-            return frequency
+            return (frequency, posted)
         }
         var frequency = [Int32](repeating: 0, count: termCount)
+        var postedFrequency = [Int32](repeating: 0, count: termCount)
         for part in chunkFrequencies {
-            for t in 0..<termCount { frequency[t] += part[t] }
+            for t in 0..<termCount {
+                frequency[t] += part.all[t]
+                postedFrequency[t] += part.posted[t]
+            }
         }
         var offsets = [Int](repeating: 0, count: termCount + 1)
-        for t in 0..<termCount { offsets[t + 1] = offsets[t] + Int(frequency[t]) }
+        for t in 0..<termCount { offsets[t + 1] = offsets[t] + Int(postedFrequency[t]) }
         // Where each chunk writes its first entry of each term.
         var starts: [[Int]] = []
         var next = Array(offsets.dropLast())
         for part in chunkFrequencies {
             starts.append(next)
-            for t in 0..<termCount { next[t] += Int(part[t]) }
+            for t in 0..<termCount { next[t] += Int(part.posted[t]) }
         }
         let cursors = starts
         let idf = frequency.map { Float(TfIdfWeighting.idf(documentFrequency: Int($0), unitCount: passageCount)) }
@@ -64,7 +77,7 @@ enum PassagePostings {
                     var cursor = cursors[c]
                     var summer = PassageSummer(termCount: termCount)
                     var weights: [Float] = []
-                    for p in chunks[c] {
+                    for p in chunks[c] where posts[p] {
                         summer.sum(passageStarts[p]..<passageStarts[p + 1], of: sentenceRows)
                         summer.touched.sort()
                         weights.removeAll(keepingCapacity: true)

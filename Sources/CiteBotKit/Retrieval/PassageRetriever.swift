@@ -13,11 +13,16 @@ public struct PassageRetriever: Sendable {
         self.index = index
     }
 
-    /// The `limit` passages with the highest cosine to the question vector, best first.
+    /// The `limit` passages with the highest cosine to the question vector, best first (the
+    /// index holds only passages with a citable sentence); when `collapsingCopies`, a passage whose text is a copy
+    /// of a better one's (the same document twice in a corpus) is left out, so that copies do
+    /// not crowd out the distinct passages sentences are chosen from.
     ///
     /// - Complexity: O(postings of the vector's terms + touched passages · log `limit`).
-    public func top(_ vector: [(id: Int32, weight: Double)], limit: Int) -> [(passage: Int, cosine: Double)] {
-        top(vector, limit: limit, cancellation: nil)
+    public func top(
+        _ vector: [(id: Int32, weight: Double)], limit: Int, collapsingCopies: Bool = true
+    ) -> [(passage: Int, cosine: Double)] {
+        top(vector, limit: limit, collapsingCopies: collapsingCopies, cancellation: nil)
     }
 
     /// How many postings are scored between two looks at the cancellation token.
@@ -26,7 +31,8 @@ public struct PassageRetriever: Sendable {
     /// ``top(_:limit:)``, checking `cancellation` before each term and every 4,096 postings;
     /// once it is cancelled the result is incomplete and the caller must throw it away.
     func top(
-        _ vector: [(id: Int32, weight: Double)], limit: Int, cancellation: CancellationToken?
+        _ vector: [(id: Int32, weight: Double)], limit: Int, collapsingCopies: Bool = true,
+        cancellation: CancellationToken?
     ) -> [(passage: Int, cosine: Double)] {
         guard limit > 0 else { return [] }
         // Re-weight by passage-level idf, keeping each entry's share (synonyms count less).
@@ -40,7 +46,7 @@ public struct PassageRetriever: Sendable {
         var scratch = index.accumulators.take(size: index.passages.count)
         defer { index.accumulators.give(back: scratch) }
         let postings = index.passagePostings
-        var best = BoundedHeap(capacity: limit)
+        var chosen: [BoundedHeap.Entry] = []
         scratch.withBuffers { scores, seen, touched, gathered, counts in
             // Every posting of every term: the hot loop of answering, kept to plain loads and stores.
             var touchedCount = 0
@@ -78,19 +84,64 @@ public struct PassageRetriever: Sendable {
                 scores[passage] = 0
                 seen[passage] = 0
             }
-            let floor = Self.floor(of: limit, among: gathered[0..<touchedCount], counts: counts)
-            for i in 0..<touchedCount {
-                let score = gathered[i]
-                // Cheap rejection: below the floor, or once the heap is full, strictly worse than its worst entry.
-                if score < floor || (best.isFull && score < best.worstScore) { continue }
-                best.offer(passage: Int(touched[i]), score: score)
+            // When `collapsingCopies`, a copy of a better passage is passed over. The floor
+            // counts copies too, so when that leaves fewer than `limit`, the choice is made
+            // again under the lower floor of a larger count (the scores are kept, so only
+            // choosing is repeated).
+            let histogram = SliceHistogram(gathered[0..<touchedCount], counts: counts)
+            defer { counts.update(repeating: 0) }
+            // A little room from the start, so that a few copies do not call for a second round.
+            var capacity = collapsingCopies ? limit + limit / 4 : limit
+            while true {
+                var heap = BoundedHeap(capacity: capacity)
+                let floor = histogram.floor(of: capacity)
+                for i in 0..<touchedCount {
+                    let score = gathered[i]
+                    // Cheap rejection: below the floor, or once the heap is full, strictly worse than its worst entry.
+                    if score < floor || (heap.isFull && score < heap.worstScore) { continue }
+                    heap.offer(passage: Int(touched[i]), score: score)
+                }
+                chosen = []
+                // Where the run of chosen passages with the current score begins: copies tie.
+                var tieStart = 0
+                for entry in heap.sortedBestFirst() where chosen.count < limit {
+                    if let last = chosen.last, last.score != entry.score { tieStart = chosen.count }
+                    if collapsingCopies, chosen[tieStart...].contains(where: { isCopy(entry.passage, of: $0.passage) }) { continue }
+                    chosen.append(entry)
+                }
+                if chosen.count >= limit || floor == -.infinity { break }
+                // Copies come in runs: grow by the share of the passages above the floor that
+                // were kept, with room to spare.
+                let needed = Double(capacity) * Double(limit) / Double(max(chosen.count, 1)) * 1.5
+                capacity = min(touchedCount, max(capacity * 2, Int(needed.rounded(.up))))
             }
         }
-        return best.sortedBestFirst().map { ($0.passage, $0.score) }
+        return chosen.map { ($0.passage, $0.score) }
     }
 }
 
 extension PassageRetriever {
+    /// Whether `passage`, which ties with `other` on score, is a copy of it: as many
+    /// sentences, each of the same role and the same length in bytes.
+    ///
+    /// Two passages whose cosines with a question are equal to the last bit have the same
+    /// weights for the question's terms and the same norm; with the same sentences of the
+    /// same lengths as well, they are the same text, or differ only in words that carry no
+    /// weight, and either one's sentences are quoted as they are. Neither the terms nor the
+    /// text are compared: on a corpus holding many copies, reading them cost more than the
+    /// rest of choosing.
+    ///
+    /// - Complexity: O(sentences of the two passages).
+    func isCopy(_ passage: Int, of other: Int) -> Bool {
+        let a = index.passages[passage], b = index.passages[other]
+        guard a.count == b.count else { return false }
+        let records = index.sentences.records
+        return zip(a, b).allSatisfy { s, t in
+            let x = records[s], y = records[t]
+            return x.end - x.start == y.end - y.start && x.role == y.role
+        }
+    }
+
     /// How finely ``floor(of:among:counts:)`` sorts scores: by their bit patterns'
     /// top bits, which for positive doubles rise with the value, in 2^6 slices per power of
     /// two (steps of at most 1/64 of a score).
@@ -115,28 +166,57 @@ extension PassageRetriever {
         of limit: Int, among scores: UnsafeMutableBufferPointer<Double>.SubSequence,
         counts: UnsafeMutableBufferPointer<Int32>
     ) -> Double {
-        guard scores.count > limit else { return -.infinity }
+        let histogram = SliceHistogram(scores, counts: counts)
+        defer { counts.update(repeating: 0) }
+        return histogram.floor(of: limit)
+    }
+}
+
+/// How many scores fall in each slice of ``PassageRetriever/scoreSlices``: counted once,
+/// it gives the floor for any number of best passages (``floor(of:)``).
+struct SliceHistogram {
+    let counts: UnsafeMutableBufferPointer<Int32>
+    let total: Int
+    /// Whether a score was NaN, which has no place in the order.
+    let unordered: Bool
+
+    /// Counts `scores` into `counts`, which must hold ``PassageRetriever/scoreSlices``
+    /// zeros; the caller zeroes it again when done.
+    ///
+    /// - Complexity: O(scores).
+    init(_ scores: UnsafeMutableBufferPointer<Double>.SubSequence, counts: UnsafeMutableBufferPointer<Int32>) {
         var unordered = false
         let top = counts.count - 1
         for score in scores {
             var slice = 0
             if score > 0 {
-                slice = min(max(Int(truncatingIfNeeded: score.bitPattern >> sliceShift) - lowestSliceKey, 0), top)
+                slice = min(max(Int(truncatingIfNeeded: score.bitPattern >> PassageRetriever.sliceShift)
+                    - PassageRetriever.lowestSliceKey, 0), top)
             } else if score.isNaN {
                 unordered = true
             }
             counts[slice] &+= 1
         }
+        self.counts = counts
+        self.total = scores.count
+        self.unordered = unordered
+    }
+
+    /// A score that at least `limit` of the scores reach, as high as the slices can tell;
+    /// -∞ when there are too few scores or one is NaN.
+    ///
+    /// - Complexity: O(``PassageRetriever/scoreSlices``).
+    func floor(of limit: Int) -> Double {
+        guard total > limit else { return -.infinity }
         var reached = 0
-        var slice = top
+        var slice = counts.count - 1
         while slice > 0 {
             reached += Int(counts[slice])
             if reached >= limit { break }
             slice -= 1
         }
-        counts.update(repeating: 0)
         // Slice 0 also holds zero and negative scores, which are below its lower edge: no floor then.
         guard !unordered, slice > 0 else { return -.infinity }
-        return Double(bitPattern: UInt64(slice + lowestSliceKey) << sliceShift)
+        return Double(bitPattern: UInt64(slice + PassageRetriever.lowestSliceKey) << PassageRetriever.sliceShift)
     }
 }

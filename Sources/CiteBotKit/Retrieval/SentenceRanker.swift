@@ -87,7 +87,8 @@ public struct SentenceRanker: Sendable {
         let vector = query.vector
         guard !vector.isEmpty, limit > 0 else { return [] }
         let passages = PassageRetriever(index: index)
-            .top(vector, limit: options.candidatePassages, cancellation: cancellation)
+            .top(vector, limit: options.candidatePassages, collapsingCopies: options.collapsesCopies,
+                 cancellation: cancellation)
         let total = query.totalWeight
         let norm = vector.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         let columns = index.sentenceVectors.columns
@@ -225,12 +226,15 @@ public struct RankingOptions: Sendable, Equatable {
     public var passageWeight: Double
     /// Weight of the share of the question's idf weight that the sentence matches.
     public var coverageWeight: Double
-    /// How many of the best passages are searched for sentences (enough that a corpus
-    /// holding copies of the same text still offers many distinct candidates).
+    /// How many of the best passages are searched for sentences.
     public var candidatePassages: Int
     /// Weight of the cosine of the question with the title the sentence stands under; the
     /// same as the passage's by default, since a title is context in the same way.
     public var headingWeight: Double
+    /// Whether a passage that copies a better one (the same text, so the same score) is
+    /// left out of the candidate passages, so that a corpus holding a document several
+    /// times still offers ``candidatePassages`` distinct ones.
+    public var collapsesCopies: Bool = true
 
     public init(
         sentenceWeight: Double = 0.6, passageWeight: Double = 0.4, coverageWeight: Double = 0.5,

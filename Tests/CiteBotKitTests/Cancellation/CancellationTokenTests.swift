@@ -156,13 +156,14 @@ final class CancelAfterChecks: Sendable {
     }
 
     @Test func retrievalStopsWalkingPostingsOnceCancelled() throws {
-        // One term in 5,000 passages: the check every 4,096 postings ends the walk early.
+        // One term in 5,000 passages (copies, kept apart here): the check every 4,096 postings
+        // ends the walk early.
         let index = try Fixtures.index([Array(repeating: "Cats sleep.", count: 5_000).joined(separator: "\n\n")])
         let cat = try #require(index.vocabulary.id(of: "cat"))
         let retriever = PassageRetriever(index: index)
-        #expect(retriever.top([(cat, 1)], limit: 10_000, cancellation: CancellationToken()).count == 5_000)
-        let partial = retriever.top([(cat, 1)], limit: 10_000, cancellation: CancelAfterChecks(after: 2).token())
+        #expect(retriever.top([(cat, 1)], limit: 10_000, collapsingCopies: false, cancellation: CancellationToken()).count == 5_000)
+        let partial = retriever.top([(cat, 1)], limit: 10_000, collapsingCopies: false, cancellation: CancelAfterChecks(after: 2).token())
         #expect(partial.count < 5_000)
-        #expect(retriever.top([(cat, 1)], limit: 10_000, cancellation: CancellationTokenTests.cancelled()).isEmpty)
+        #expect(retriever.top([(cat, 1)], limit: 10_000, collapsingCopies: false, cancellation: CancellationTokenTests.cancelled()).isEmpty)
     }
 }

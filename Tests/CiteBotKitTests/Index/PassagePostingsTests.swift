@@ -2,7 +2,8 @@ import Testing
 @testable import CiteBotKit
 
 /// Passage postings made straight from sentence rows must equal, bit for bit, summing each
-/// passage's row, weighting it and transposing the rows, as the index did before.
+/// passage's row, weighting it and transposing the rows, as the index did before, less the
+/// passages that are not posted.
 @Suite struct PassagePostingsTests {
     /// Random sentence rows (terms ascending, counts 1…300 so that the tf table's end is
     /// crossed) cut into passages of 1…4 sentences.
@@ -25,8 +26,8 @@ import Testing
         return (rows, passageStarts, termCount)
     }
 
-    /// The old way: passage rows, weighted, transposed.
-    static func reference(_ rows: CountRows, _ passageStarts: [Int], termCount: Int) -> (postings: SparseRows, idf: [Float]) {
+    /// The old way: passage rows, weighted, transposed; then the passages not posted dropped.
+    static func reference(_ rows: CountRows, _ passageStarts: [Int], posts: [Bool], termCount: Int) -> (postings: SparseRows, idf: [Float]) {
         var passageRows = CountRows()
         for p in 0..<(passageStarts.count - 1) {
             var total = [Int32: Int32]()
@@ -45,7 +46,7 @@ import Testing
         let vectors = passageRows.weighted(idf: idf, workers: 1)
         var postingRows = [[Int32]](repeating: [], count: termCount)
         var postingValues = [[Float]](repeating: [], count: termCount)
-        for r in 0..<vectors.count {
+        for r in 0..<vectors.count where posts[r] {
             for i in vectors.offsets[r]..<vectors.offsets[r + 1] {
                 postingRows[Int(vectors.columns[i])].append(Int32(r))
                 postingValues[Int(vectors.columns[i])].append(vectors.values[i])
@@ -59,11 +60,31 @@ import Testing
     @Test(arguments: [1, 2, 3, 5] as [UInt64])
     func equalsWeightingThenTransposing(seed: UInt64) {
         let (rows, passageStarts, termCount) = Self.corpus(seed: seed)
-        let expected = Self.reference(rows, passageStarts, termCount: termCount)
-        for workers in [1, 2, 3] {
-            let built = PassagePostings.build(sentenceRows: rows, passageStarts: passageStarts, termCount: termCount, workers: workers)
-            #expect(built.postings == expected.postings, "seed \(seed), \(workers) workers")
-            #expect(built.idf == expected.idf, "seed \(seed), \(workers) workers")
+        var generator = SeededGenerator(seed: seed)
+        let everyPassage = [Bool](repeating: true, count: passageStarts.count - 1)
+        let somePassages = everyPassage.map { _ in generator.next() % 3 != 0 }
+        for posts in [everyPassage, somePassages] {
+            let expected = Self.reference(rows, passageStarts, posts: posts, termCount: termCount)
+            for workers in [1, 2, 3] {
+                let built = PassagePostings.build(sentenceRows: rows, passageStarts: passageStarts, posts: posts,
+                                                  termCount: termCount, workers: workers)
+                #expect(built.postings == expected.postings, "seed \(seed), \(workers) workers")
+                #expect(built.idf == expected.idf, "seed \(seed), \(workers) workers")
+            }
         }
+    }
+
+    @Test func passagesNotPostedAreNeverFoundButCountInTheIdf() {
+        // Two passages of one sentence each, both holding term 0; only the second is posted.
+        var rows = CountRows()
+        for _ in 0..<2 {
+            rows.columns.append(0)
+            rows.counts.append(1)
+            rows.offsets.append(rows.columns.count)
+        }
+        let built = PassagePostings.build(sentenceRows: rows, passageStarts: [0, 1, 2], posts: [false, true],
+                                          termCount: 1, workers: 1)
+        #expect(Array(built.postings.columns) == [1])
+        #expect(built.idf == [Float(TfIdfWeighting.idf(documentFrequency: 2, unitCount: 2))])
     }
 }

@@ -2,10 +2,13 @@ import Testing
 @testable import CiteBotKit
 
 /// The accumulator-and-heap retriever must return what scoring every matched passage
-/// and sorting them returns, ties by passage order.
+/// and sorting them returns, ties by passage order, less the copies of better passages.
 @Suite struct PassageRetrieverTests {
-    /// Scores every matched passage in a dictionary and sorts them all.
-    static func reference(_ index: CorpusIndex, _ vector: [(id: Int32, weight: Double)], limit: Int) -> [(passage: Int, cosine: Double)] {
+    /// Scores every matched passage in a dictionary and sorts them all; when `collapsing`,
+    /// drops each passage whose score and sentence texts equal those of one before it.
+    static func reference(
+        _ index: CorpusIndex, _ vector: [(id: Int32, weight: Double)], limit: Int, collapsing: Bool = true
+    ) -> [(passage: Int, cosine: Double)] {
         var weights = vector.map { entry in
             (id: entry.id, weight: Double(index.passageIDF[Int(entry.id)])
                 * entry.weight / max(Double(index.sentenceIDF[Int(entry.id)]), .leastNonzeroMagnitude))
@@ -18,8 +21,14 @@ import Testing
                 scores[Int(index.passagePostings.columns[i]), default: 0] += weight * Double(index.passagePostings.values[i])
             }
         }
-        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit).map { ($0.key, $0.value) }
+        let sorted = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+        func texts(_ passage: Int) -> [String] { index.passages[passage].map { index.text(ofSentence: $0) } }
+        var kept: [(passage: Int, cosine: Double)] = []
+        for (passage, cosine) in sorted where kept.count < limit {
+            if collapsing, kept.contains(where: { $0.cosine == cosine && texts($0.passage) == texts(passage) }) { continue }
+            kept.append((passage, cosine))
+        }
+        return kept
     }
 
     @Test(arguments: [3, 8, 31])
@@ -106,6 +115,46 @@ import Testing
         // Three identical passages: equal cosines, so the earlier passages come first.
         let index = try Fixtures.index(["Cats sleep.\n\nCats sleep.\n\nCats sleep."])
         let cat = try #require(index.vocabulary.id(of: "cat"))
-        #expect(PassageRetriever(index: index).top([(cat, 1)], limit: 2).map(\.passage) == [0, 1])
+        #expect(PassageRetriever(index: index).top([(cat, 1)], limit: 2, collapsingCopies: false).map(\.passage) == [0, 1])
+    }
+
+    @Test func aCopyOfABetterPassageIsLeftOut() throws {
+        // Passages 0 and 2 are the same text; 1 differs in a word that carries weight.
+        let index = try Fixtures.index(["Cats sleep all day.\n\nCats sleep all night.\n\nCats sleep all day."])
+        let cat = try #require(index.vocabulary.id(of: "cat"))
+        let retriever = PassageRetriever(index: index)
+        #expect(retriever.top([(cat, 1)], limit: 3).map(\.passage) == [0, 1])
+        #expect(retriever.top([(cat, 1)], limit: 3, collapsingCopies: false).map(\.passage) == [0, 2, 1])
+    }
+
+    /// Whole documents repeated, the way a corpus can hold the same file under two names: the
+    /// copies must not take the places of the distinct passages, which are still all found.
+    @Test(arguments: [5, 12])
+    func copiesLeaveRoomForDistinctPassages(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        let distinct = (0..<15).map { _ in RandomText.document(&generator, paragraphs: 4) }
+        // Each document three times over, so that a first choice of the best few holds copies.
+        let index = try Fixtures.index(distinct + distinct + distinct)
+        let retriever = PassageRetriever(index: index)
+        for round in 0..<60 {
+            let terms = Set((0..<(1 + Int(generator.next() % 4))).map { _ in Int32(generator.next() % UInt64(index.vocabulary.count)) })
+            let vector = terms.sorted().map { (id: $0, weight: Double(1 + generator.next() % 3)) }
+            let limit = 1 + Int(generator.next() % 20)
+            for collapsing in [true, false] {
+                let expected = Self.reference(index, vector, limit: limit, collapsing: collapsing)
+                let actual = retriever.top(vector, limit: limit, collapsingCopies: collapsing)
+                #expect(actual.map(\.passage) == expected.map(\.passage) && actual.map(\.cosine) == expected.map(\.cosine),
+                        "seed \(seed), round \(round), collapsing \(collapsing)")
+            }
+        }
+    }
+
+    @Test func aHeadingOnItsOwnIsNeverFound() throws {
+        // The heading is a passage of its own, with nothing in it to cite.
+        let index = try Fixtures.index(["# Cats\n\nCats sleep all day, and cats purr."])
+        let cat = try #require(index.vocabulary.id(of: "cat"))
+        let found = PassageRetriever(index: index).top([(cat, 1)], limit: 5)
+        #expect(found.count == 1)
+        #expect(found.allSatisfy { index.passages[$0.passage].contains { index.sentences.isCitable($0) } })
     }
 }

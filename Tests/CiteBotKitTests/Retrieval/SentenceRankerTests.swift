@@ -12,11 +12,12 @@ import Testing
         Compost improves clay soil. Worms help too.
         """
 
-    func rank(_ question: String, in index: CorpusIndex, limit: Int = 5) -> [RankedSentence] {
+    func rank(_ question: String, in index: CorpusIndex, limit: Int = 5,
+              options: RankingOptions = RankingOptions()) -> [RankedSentence] {
         let analyzer = Fixtures.analyzer
         let parsed = QuestionParser(analyzer: analyzer).parse(question)
         let query = QueryBuilder(index: index, analyzer: analyzer).query(for: parsed.terms)
-        return SentenceRanker(index: index).rank(query, limit: limit)
+        return SentenceRanker(index: index, options: options).rank(query, limit: limit)
     }
 
     @Test func ranksTheMatchingSentenceFirst() throws {
@@ -104,8 +105,15 @@ import Testing
 
     @Test func tiesBreakBySourceOrder() throws {
         let index = try Fixtures.index(["Apples are red.\n\nApples are red."])
-        let ranked = rank("apples red", in: index)
-        #expect(ranked.map(\.sentence) == [0, 1])
+        var options = RankingOptions()
+        options.collapsesCopies = false
+        #expect(rank("apples red", in: index, options: options).map(\.sentence) == [0, 1])
+    }
+
+    @Test func aCopyOfAPassageGivesNoSecondCandidate() throws {
+        // The same paragraph twice (a file held under two names), then one that differs.
+        let index = try Fixtures.index(["Apples are red.\n\nApples are red.\n\nApples are green."])
+        #expect(rank("apples red", in: index).map(\.sentence) == [0, 2])
     }
 
     @Test func scoresAreFiniteAndWithinBounds() throws {
