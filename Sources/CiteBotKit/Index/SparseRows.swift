@@ -30,16 +30,6 @@ public struct SparseRows: Sendable, Equatable {
     /// The entries of row `r`.
     public func row(_ r: Int) -> Range<Int> { offsets[r]..<offsets[r + 1] }
 
-    /// Whether rows `a` and `b` hold the same columns with the same values.
-    ///
-    /// - Complexity: O(entries in the rows).
-    public func sameRow(_ a: Int, _ b: Int) -> Bool {
-        let x = row(a), y = row(b)
-        guard x.count == y.count else { return false }
-        for (i, j) in zip(x, y) where columns[i] != columns[j] || values[i] != values[j] { return false }
-        return true
-    }
-
     /// Dot product of row `r` with a dense query vector indexed by column.
     ///
     /// - Complexity: O(entries in the row).
