@@ -32,13 +32,10 @@ public struct CorpusLoader: Sendable {
             let url = URL(fileURLWithPath: path)
             if isDirectory.boolValue {
                 var visited = Set<String>()
-                var inDirectory: [(url: URL, source: String)] = []
+                var inDirectory: [(url: URL, source: String, resolved: String)] = []
                 try walk(url, relative: "", into: &inDirectory, visited: &visited)
-                for file in inDirectory.sorted(by: { $0.source < $1.source }) {
-                    let key = file.url.resolvingSymlinksInPath().path
-                    if seen.insert(key).inserted {
-                        found.append((file.url, Self.join(name, file.source)))
-                    }
+                for file in inDirectory.sorted(by: { $0.source < $1.source }) where seen.insert(file.resolved).inserted {
+                    found.append((file.url, Self.join(name, file.source)))
                 }
             } else {
                 guard manager.isReadableFile(atPath: path) else {
@@ -136,16 +133,22 @@ public struct CorpusLoader: Sendable {
         return .text(String(decoding: bytes, as: UTF8.self), repaired: true)
     }
 
+    /// Adds the text files under `directory` to `found`, each with its path relative to the
+    /// walk's root and its path with symbolic links resolved (which tells the same file
+    /// reached twice).
+    ///
+    /// Each entry costs one `lstat`: an entry that is not a link has its directory's
+    /// resolved path (resolved once per directory) followed by its name, and only a link is
+    /// followed and resolved, as the walk must not resolve every file's path anew.
     private func walk(
         _ directory: URL, relative: String,
-        into found: inout [(url: URL, source: String)], visited: inout Set<String>
+        into found: inout [(url: URL, source: String, resolved: String)], visited: inout Set<String>
     ) throws {
         let resolved = directory.resolvingSymlinksInPath().path
         guard visited.insert(resolved).inserted else { return }  // a symbolic-link cycle
-        let manager = FileManager.default
         let names: [String]
         do {
-            names = try manager.contentsOfDirectory(atPath: directory.path)
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         } catch {
             if relative.isEmpty { throw CorpusError.unreadable(path: directory.path, reason: Self.reason(error)) }
             return
@@ -153,12 +156,18 @@ public struct CorpusLoader: Sendable {
         for name in names.sorted() where !name.hasPrefix(".") {
             let url = directory.appendingPathComponent(name)
             let path = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            var status = stat()
+            guard lstat(url.path, &status) == 0 else { continue }
+            var resolvedPath = Self.join(resolved, name)
+            if status.st_mode & S_IFMT == S_IFLNK {
+                // Followed like any other entry; a link to nothing is passed over.
+                guard stat(url.path, &status) == 0 else { continue }
+                resolvedPath = url.resolvingSymlinksInPath().path
+            }
+            if status.st_mode & S_IFMT == S_IFDIR {
                 try walk(url, relative: path, into: &found, visited: &visited)
             } else if extensions.contains(url.pathExtension.lowercased()) {
-                found.append((url, path))
+                found.append((url, path, resolvedPath))
             }
         }
         visited.remove(resolved)
