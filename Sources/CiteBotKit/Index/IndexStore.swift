@@ -177,25 +177,47 @@ public struct IndexStore: Sendable {
             old = try previous.reader.analyses(of: previous.saved)
             for file in previous.saved.files { reusable[file.path] = file }
         }
+        // Which files can be taken over unchanged from `previous`; the others are read.
+        var records: [IndexedFile] = []
+        var unchanged: [IndexedFile?] = []
+        for file in files {
+            try cancellation.checkCancellation()
+            let fingerprint = CorpusLoader.fingerprint(of: file.url)
+            let record = IndexedFile(path: file.url.path, source: file.source, size: fingerprint?.size ?? -1,
+                                     modified: fingerprint?.modified ?? -1, document: nil, warning: nil)
+            records.append(record)
+            if old != nil, fingerprint != nil, let earlier = reusable[record.path], earlier.isUnchanged(comparedWith: record) {
+                unchanged.append(earlier)
+            } else {
+                unchanged.append(nil)
+            }
+        }
+        // Reading and decoding is most of the time before analysis, so the files are read on
+        // every core, then taken in their order.
+        let toRead = files.indices.filter { unchanged[$0] == nil }
+        let loader = self.loader
+        let readings = ParallelChunks.map(toRead.count, workers: builder.workers) { k -> CorpusLoader.FileReading? in
+            cancellation.isCancelled ? nil : loader.read(files[toRead[k]].url)
+        }
+        try cancellation.checkCancellation()
+        var readingOf: [Int: CorpusLoader.FileReading] = [:]
+        for (k, i) in toRead.enumerated() { readingOf[i] = readings[k] }
+
         var documents: [Document] = []
         var indexed: [IndexedFile] = []
         var warnings: [CorpusWarning] = []
         var reused: [Int: DocumentAnalysis] = [:]
-        for file in files {
-            try cancellation.checkCancellation()
-            let fingerprint = CorpusLoader.fingerprint(of: file.url)
-            var record = IndexedFile(path: file.url.path, source: file.source, size: fingerprint?.size ?? -1,
-                                     modified: fingerprint?.modified ?? -1, document: nil, warning: nil)
-            if let previous, let old, let earlier = reusable[record.path], earlier.isUnchanged(comparedWith: record),
-               fingerprint != nil {
+        for (i, file) in files.enumerated() {
+            var record = records[i]
+            if let previous, let old, let earlier = unchanged[i] {
                 record.warning = earlier.warning
                 if let document = earlier.document {
                     record.document = documents.count
                     reused[documents.count] = old.analyses[document]
                     documents.append(previous.saved.index.documents[document])
                 }
-            } else {
-                switch loader.read(file.url) {
+            } else if let reading = readingOf[i] {
+                switch reading {
                 case .failed(let reason):
                     // A file given by name must be readable; one found in a folder is skipped.
                     if files.count == 1 { throw CorpusError.unreadable(path: file.source, reason: reason) }
