@@ -153,7 +153,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case bothOptions = "both-options"
     case irregularForms = "irregular-forms"
     case typedDepth = "typed-depth"
-    case explanations, apposition, names, copies
+    case explanations, apposition, names, copies, subject
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -183,6 +183,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .apposition: options.recognisesApposition = false
         case .names: options.recognisesNames = false
         case .copies: options.ranking.collapsesCopies = false
+        case .subject: options.requiresSubject = false
         }
     }
 }

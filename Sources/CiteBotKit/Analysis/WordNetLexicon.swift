@@ -139,6 +139,13 @@ public final class WordNetLexicon: Sendable {
         return !lemmas.isEmpty && lemmas.allSatisfy { categories[$0.category].partOfSpeech == .noun }
     }
 
+    /// Whether WordNet lists `word` (or a base form of it) as a verb ("last", "help", "lasts").
+    ///
+    /// - Complexity: as ``contains(_:)``.
+    public func canBeVerb(_ word: String) -> Bool {
+        lemmas(of: word).contains { categories[$0.category].partOfSpeech == .verb }
+    }
+
     /// Whether WordNet lists `word` but never as a noun ("noisy", "quickly"); false for a
     /// word it does not list, which may be anything.
     ///

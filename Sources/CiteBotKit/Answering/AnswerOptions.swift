@@ -71,6 +71,12 @@ public struct AnswerOptions: Sendable, Equatable {
     /// say what was asked
     /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:)``).
     public var requiresAnswerType: Bool = true
+    /// Whether the best sentence's confidence counts half when it does not name the
+    /// question's grammatical subject ("How long do *fillers* last?"), nor does an earlier
+    /// sentence of its paragraph, nor does it open on a question word: it may be about
+    /// something else that shares the asked-for words (see
+    /// ``Answerer/subjectFactor(question:query:answer:measuredOn:)``). Needs the lexicon.
+    public var requiresSubject: Bool = true
     /// How deep in the ranking a "how long", "how many" or "when" question looks for a
     /// sentence that holds the span of time, number or date asked for, when the best one
     /// holds none (see ``Answerer/typedCandidateFirst(_:question:query:)``); 0 keeps the best.

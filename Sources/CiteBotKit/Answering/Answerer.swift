@@ -9,7 +9,8 @@
 ///    "why" question's claim without a reason for the next sentence, which gives one.
 /// 4. Abstain when the best sentence's confidence (its coverage, counting a question word
 ///    it says in other words as matched, halved when it lacks the span of time, number or
-///    date the question asks for) is below ``AnswerOptions/minScore``.
+///    date the question asks for, and halved when it does not name the question's subject)
+///    is below ``AnswerOptions/minScore``.
 /// 5. Otherwise template a short answer over the cited sentences, quoted verbatim.
 public final class Answerer: QuestionAnswering {
     public let index: CorpusIndex
@@ -245,6 +246,10 @@ public final class Answerer: QuestionAnswering {
         let alternatives = rest.map(citation)
         if options.requiresAnswerType {
             confidence *= answerTypeFactor(kind: kind, sentence: chosen[0].sentence, asksFrequency: analysis.question.asksFrequency)
+        }
+        if options.requiresSubject {
+            confidence *= subjectFactor(question: analysis.question, query: analysis.query,
+                                        answer: chosen[0].sentence, measuredOn: chosen[0].measuredOn)
         }
         guard confidence >= options.minScore else {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,

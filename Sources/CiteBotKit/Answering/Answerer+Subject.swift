@@ -1,0 +1,63 @@
+extension Answerer {
+    /// Words that open a question's verb phrase ("How long *do* fillers last?", "*Can* X …?").
+    static let auxiliaryWords: Set<String> = [
+        "do", "does", "did", "is", "are", "was", "were", "can", "could", "will", "would", "should",
+        "may", "might", "must", "has", "have", "had",
+    ]
+
+    /// The term ids of the question's grammatical subject: the content words between its
+    /// first auxiliary and the verb after them ("How long do *dermal fillers* last?"), the
+    /// verb being the first later word the lexicon lists as one. Nil without a lexicon, when
+    /// the question has no auxiliary, or when no verb follows the subject, as then the
+    /// subject's end is unknown.
+    ///
+    /// - Complexity: one tokenisation of the question and a cached lexicon lookup per word.
+    func subjectTerms(of question: ParsedQuestion) -> [Int32]? {
+        guard let lexicon = builder.lexicon else { return nil }
+        let words = analyzer.tokenizer.words(in: question.text).map(\.surface)
+        guard let auxiliary = words.firstIndex(where: { Self.auxiliaryWords.contains($0) }) else { return nil }
+        var subject: [String] = []
+        for word in words[(auxiliary + 1)...] {
+            if analyzer.stopWords.contains(word) {
+                // An article or a possessive before the subject; a preposition after it ends it.
+                if subject.isEmpty { continue }
+                return nil
+            }
+            if !subject.isEmpty, lexicon.canBeVerb(word) {
+                return subject.compactMap { index.vocabulary.id(of: analyzer.stem($0)) }
+            }
+            subject.append(word)
+        }
+        return nil
+    }
+
+    /// ½ when the answer's sentence does not name the question's subject
+    /// (``subjectTerms(of:)``, any of its words the corpus uses), else 1.
+    ///
+    /// A sentence may share the asked-for words and still be about something else: for "How
+    /// long do X last?", "Y results last 3 to 4 months." has "last" and a span of time, and
+    /// the sentence about X beside it has neither. The subject counts as named when the
+    /// sentence, the one it stands for (``RankedSentence/measuredOn``) or an earlier sentence
+    /// of its paragraph holds one of its words (a sentence may refer back: "They last a
+    /// year."), or when the sentence opens on a word of the question, being about what was
+    /// asked. It is a factor, like ``answerTypeFactor(kind:sentence:asksFrequency:)``: the
+    /// sentence may say the subject in other words.
+    func subjectFactor(question: ParsedQuestion, query: Query, answer sentence: Int, measuredOn: Int?) -> Double {
+        guard let subject = subjectTerms(of: question), !subject.isEmpty else { return 1 }
+        let vectors = index.sentenceVectors
+        func names(_ s: Int) -> Bool {
+            let row = vectors.row(s)
+            return subject.contains { SentenceRanker.find($0, in: vectors.columns, row) != nil }
+        }
+        if names(sentence) || measuredOn.map(names) == true { return 1 }
+        var earlier = sentence - 1
+        while earlier >= 0, index.paragraphOfSentence[earlier] == index.paragraphOfSentence[sentence] {
+            if names(earlier) { return 1 }
+            earlier -= 1
+        }
+        let asked = Set(query.terms.compactMap(\.id))
+        let opening = analyzer.terms(in: index.text(ofSentence: sentence)).first.flatMap { index.vocabulary.id(of: $0.term) }
+        if let opening, asked.contains(opening) { return 1 }
+        return 0.5
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import CiteBotKit
+
+/// An answer must name what the question asks about: its grammatical subject, the words
+/// between the auxiliary and the verb. The fixture lexicon lists "run", "cost", "go" and
+/// "use" as verbs and not "kettles" or "teapots".
+@Suite struct SubjectTests {
+    func answerer(_ paragraphs: [String], requiresSubject: Bool = true, lexicon: Bool = true) throws -> Answerer {
+        var options = AnswerOptions(minScore: 0)
+        options.requiresSubject = requiresSubject
+        return Answerer(index: try Fixtures.index([paragraphs.joined(separator: "\n\n")]), analyzer: Fixtures.analyzer,
+                        lexicon: lexicon ? try Fixtures.wordNet() : nil, options: options)
+    }
+
+    func words(_ answerer: Answerer, _ ids: [Int32]?) -> [String]? {
+        ids.map { $0.map { answerer.index.vocabulary.terms[Int($0)] } }
+    }
+
+    static let parallel = ["Kettles run for five years on average. Ceramic teapots differ with the glaze."]
+
+    @Test(arguments: [
+        ("How long do teapots run?", ["teapot"]),
+        ("How long do ceramic teapots run?", ["ceram", "teapot"]),
+        ("Can the teapots run hot?", ["teapot"]),
+        ("Do kettles cost much?", ["kettl"]),
+    ] as [(String, [String])])
+    func theSubjectIsBetweenTheAuxiliaryAndTheVerb(question: String, subject: [String]) throws {
+        let answerer = try answerer(Self.parallel)
+        let parsed = QuestionParser(analyzer: Fixtures.analyzer).parse(question)
+        #expect(words(answerer, answerer.subjectTerms(of: parsed)) == subject, "\(question)")
+    }
+
+    @Test(arguments: [
+        "What makes teapots run?",          // no auxiliary
+        "Do teapots with lids glaze well?", // a preposition ends the subject before any verb
+        "Are teapots ceramic?",             // no verb after the subject
+    ])
+    func noSubjectWithoutAnAuxiliaryAndAVerb(question: String) throws {
+        let answerer = try answerer(Self.parallel)
+        #expect(answerer.subjectTerms(of: QuestionParser(analyzer: Fixtures.analyzer).parse(question)) == nil, "\(question)")
+    }
+
+    @Test func noSubjectWithoutALexicon() throws {
+        let answerer = try answerer(Self.parallel, lexicon: false)
+        #expect(answerer.subjectTerms(of: QuestionParser(analyzer: Fixtures.analyzer).parse("How long do teapots run?")) == nil)
+    }
+
+    @Test func aSentenceAboutSomethingElseCountsHalf() throws {
+        let question = "How long do teapots run?"
+        let strict = try answerer(Self.parallel)
+        let lenient = try answerer(Self.parallel, requiresSubject: false)
+        let answer = strict.answer(question)
+        // The sentence with the asked-for verb and a span of time is about kettles.
+        #expect(answer.citations.first?.text == "Kettles run for five years on average.")
+        #expect(abs(answer.confidence - lenient.answer(question).confidence / 2) < 1e-9)
+        #expect(answer.confidence > 0)
+    }
+
+    @Test(arguments: [
+        // Named in the sentence by one of its words, not the last.
+        (["Kettles of ceramic run for five years.", "Teapots are glazed."], "How long do ceramic teapots run?",
+         "Kettles of ceramic run for five years."),
+        // Named earlier in the paragraph, then referred to.
+        (["Teapots are glazed by hand. Glazed ones run for ten years."], "How long do teapots run?",
+         "Glazed ones run for ten years."),
+        // The sentence opens on a word of the question.
+        (["Cost of kettles is high in winter.", "Teapots are glazed."], "Do teapots cost much in winter?",
+         "Cost of kettles is high in winter."),
+    ] as [([String], String, String)])
+    func aSentenceNamingTheSubjectOrOpeningOnTheQuestionCountsWhole(paragraphs: [String], question: String, cited: String) throws {
+        let strict = try answerer(paragraphs)
+        let lenient = try answerer(paragraphs, requiresSubject: false)
+        let answer = strict.answer(question)
+        #expect(answer.citations.first?.text == cited, "\(question)")
+        // The subject is one the corpus uses, so the rule applies and finds it named.
+        #expect(strict.subjectTerms(of: strict.analyse(question).question)?.isEmpty == false, "\(question)")
+        #expect(answer.confidence == lenient.answer(question).confidence, "\(question)")
+    }
+}
