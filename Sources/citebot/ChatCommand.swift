@@ -394,6 +394,12 @@ struct REPL {
             Terminal.write(line + "\n")
         }
         Terminal.write("confidence \(String(format: "%.2f", last.confidence)) (answers at ≥ \(String(format: "%.2f", session.answerer.options.minScore)))\n")
+        if let cited {
+            let nearest = last.abstained ? "the nearest sentence" : "[1]"
+            for reason in session.answerer.halvings(of: cited, in: analysis) {
+                Terminal.write("  halved: \(nearest) \(TextRenderer.escaped(reason))\n")
+            }
+        }
     }
 
     func notice(_ message: String) {

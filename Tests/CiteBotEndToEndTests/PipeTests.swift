@@ -264,6 +264,23 @@ import Testing
                                + "\"Copper kettles heat water quickly.\""))
         #expect(!lines.contains { $0.hasPrefix("[1] is cited") })
     }
+
+    /// `:why` says when the confidence was halved because the sentence is about something
+    /// other than the question's subject (WordNet, here the test fixture's, tells the verb).
+    @Test func whySaysWhenTheSubjectIsNotNamed() throws {
+        let root = try Binary.temporaryDirectory()
+        let corpus = try Binary.folder("corpus", in: root, files: [
+            "kettles.txt": "Kettles run for five years on average. Ceramic teapots differ with the glaze.\n",
+        ])
+        let result = try Binary.run(["chat", "--no-cache", "--corpus", corpus.path],
+                                    input: "How long do teapots run?\n:why\n",
+                                    environment: ["HOME": root.path, "CITEBOT_WORDNET": FollowUpAgreementPipeTests.wordNet])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("I couldn't find an answer to that in the corpus."), "\(result.stdout)")
+        #expect(lines.contains("  halved: the nearest sentence does not name the question's subject, \"teapots\""),
+                "\(result.stdout)")
+    }
 }
 
 /// Follow-ups in `chat` read WordNet as the answerer does, so the verb of a rewritten

@@ -13,6 +13,11 @@ extension Answerer {
     ///
     /// - Complexity: one tokenisation of the question and a cached lexicon lookup per word.
     func subjectTerms(of question: ParsedQuestion) -> [Int32]? {
+        subjectWords(of: question)?.compactMap { index.vocabulary.id(of: analyzer.stem($0)) }
+    }
+
+    /// The words of ``subjectTerms(of:)`` as the question has them.
+    func subjectWords(of question: ParsedQuestion) -> [String]? {
         guard let lexicon = builder.lexicon else { return nil }
         let words = analyzer.tokenizer.words(in: question.text).map(\.surface)
         guard let auxiliary = words.firstIndex(where: { Self.auxiliaryWords.contains($0) }) else { return nil }
@@ -23,12 +28,30 @@ extension Answerer {
                 if subject.isEmpty { continue }
                 return nil
             }
-            if !subject.isEmpty, lexicon.canBeVerb(word) {
-                return subject.compactMap { index.vocabulary.id(of: analyzer.stem($0)) }
-            }
+            if !subject.isEmpty, lexicon.canBeVerb(word) { return subject }
             subject.append(word)
         }
         return nil
+    }
+
+    /// Why the confidence in `analysis`'s answer from `citation` was halved, one reason a
+    /// line, for `:why`: the span of time, number or date it lacks, or the subject it does
+    /// not name. Empty when it was not.
+    public func halvings(of citation: Citation, in analysis: Analysis) -> [String] {
+        guard let sentence = sentence(citedBy: citation) else { return [] }
+        var reasons: [String] = []
+        let question = analysis.question
+        if options.requiresAnswerType,
+           answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency) < 1 {
+            reasons.append("holds no span of time, number or date")
+        }
+        if options.requiresSubject,
+           subjectFactor(question: question, query: analysis.query, answer: sentence,
+                         measuredOn: standsFor(citation, in: analysis)) < 1,
+           let words = subjectWords(of: question) {
+            reasons.append("does not name the question's subject, \"\(words.joined(separator: " "))\"")
+        }
+        return reasons
     }
 
     /// ½ when the answer's sentence does not name the question's subject

@@ -56,6 +56,17 @@ import Testing
         #expect(answer.confidence > 0)
     }
 
+    @Test func whyNamesEachHalving() throws {
+        let strict = try answerer(Self.parallel)
+        let question = "How long do teapots run?"
+        let citation = try #require(strict.answer(question).citations.first)
+        #expect(strict.halvings(of: citation, in: strict.analyse(question))
+                == ["does not name the question's subject, \"teapots\""])
+        let untyped = try answerer(["Teapots run hot on a stove."])
+        let other = try #require(untyped.answer(question).citations.first)
+        #expect(untyped.halvings(of: other, in: untyped.analyse(question)) == ["holds no span of time, number or date"])
+    }
+
     @Test(arguments: [
         // Named in the sentence by one of its words, not the last.
         (["Kettles of ceramic run for five years.", "Teapots are glazed."], "How long do ceramic teapots run?",
