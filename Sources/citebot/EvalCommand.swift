@@ -153,7 +153,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case bothOptions = "both-options"
     case irregularForms = "irregular-forms"
     case typedDepth = "typed-depth"
-    case explanations, apposition, names, copies, subject
+    case explanations, apposition, names, copies, subject, definitions
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -184,6 +184,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .names: options.recognisesNames = false
         case .copies: options.ranking.collapsesCopies = false
         case .subject: options.requiresSubject = false
+        case .definitions: options.comparesDefinitions = false
         }
     }
 }

@@ -58,6 +58,11 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether a comparison's answer leads with a sentence that names both sides and
     /// contrasts them, when there is one (see ``Answerer/comparisonEvidence(_:sides:)``).
     public var leadsWithContrast: Bool
+    /// Whether a comparison side whose best sentence matches none of the question's words
+    /// beyond that side's own is described by a sentence that defines the side ("X: this
+    /// …", "X contains …") instead: with no aspect in common, what each side is says how
+    /// the two differ (see ``Answerer/comparisonEvidence(_:sides:)``).
+    public var comparesDefinitions: Bool = true
     /// How many senses of a question word the best sentence lacks are searched for a
     /// synonym the sentence holds, which makes the word count as matched in the confidence
     /// but not in ranking (0: none; see ``Answerer/confidence(of:query:)``).

@@ -32,7 +32,8 @@ public final class Answerer: QuestionAnswering {
         self.index = index
         self.options = options
         self.analyzer = analyzer
-        self.parser = QuestionParser(analyzer: analyzer, readsDefinitionPhrasing: options.readsDefinitionPhrasing)
+        self.parser = QuestionParser(analyzer: analyzer, readsDefinitionPhrasing: options.readsDefinitionPhrasing,
+                                     lexicon: options.correctsTypos ? lexicon : nil)
         var builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,
             correctsTypos: options.correctsTypos, synonymSenses: options.synonymSenses,
@@ -359,6 +360,11 @@ public final class Answerer: QuestionAnswering {
             let found = matches(candidate, ids)
             return options.namesSidesWhole ? !ids.isEmpty && found == ids.count : found > 0
         }
+        let sideTerms = sides.map { Set($0.map(\.term)) }
+        func defines(_ candidate: RankedSentence, side: Set<String>) -> Bool {
+            let text = index.text(ofSentence: candidate.sentence)
+            return AnswerCues.definesSubject(analyzer.tokenizer.words(in: text), in: text, subject: side, stem: analyzer.stem)
+        }
         for (position, ids) in sideIDs.enumerated() {
             let others = sideIDs.enumerated().filter { $0.offset != position }.map(\.element)
             let fresh = candidates.filter { candidate in
@@ -366,10 +372,18 @@ public final class Answerer: QuestionAnswering {
                     && matches(candidate, ids) > 0
             }
             // Prefer a sentence about this side alone: one naming both sides describes neither.
-            let pick = fresh.first { candidate in !others.contains { names(candidate, side: $0) } } ?? fresh.first
+            let alone = fresh.filter { candidate in !others.contains { names(candidate, side: $0) } }
+            var pick = alone.first ?? fresh.first
+            // No word of the other side's in it: the question's aspect, if it has one, went unmatched.
+            let aspect = Set(others.joined()).subtracting(ids)
+            if options.comparesDefinitions, let best = pick, !ids.isEmpty, matches(best, aspect) == 0,
+               let definition = alone.first(where: { candidate in
+                   matches(candidate, ids) == ids.count && defines(candidate, side: sideTerms[position])
+               }) {
+                pick = definition
+            }
             if let pick { chosen.append(pick) }
         }
-        let sideTerms = sides.map { Set($0.map(\.term)) }
         if options.leadsWithContrast, let contrast = candidates.first(where: { candidate in
             sideIDs.allSatisfy { !$0.isEmpty && matches(candidate, $0) == $0.count }
                 && AnswerCues.contrasts(analyzer.tokenizer.words(in: index.text(ofSentence: candidate.sentence)).map(\.surface),

@@ -28,9 +28,38 @@ public struct QuestionParser: Sendable {
     /// as "what is X" does.
     public var readsDefinitionPhrasing: Bool
 
-    public init(analyzer: Analyzer, readsDefinitionPhrasing: Bool = true) {
+    /// WordNet, when installed: with it, a misspelt comparison word ("diffrence") is read as
+    /// the word it misspells (see ``spellingOfCue(_:)``).
+    public var lexicon: WordNetLexicon?
+
+    public init(analyzer: Analyzer, readsDefinitionPhrasing: Bool = true, lexicon: WordNetLexicon? = nil) {
         self.analyzer = analyzer
         self.readsDefinitionPhrasing = readsDefinitionPhrasing
+        self.lexicon = lexicon
+    }
+
+    /// The shortest comparison word a misspelling is read as: shorter ones ("vs", "differ")
+    /// lie one edit away from too many other words.
+    static let shortestCorrectedCue = 7
+
+    /// The comparison words a misspelling may be read as, as scalars, in a fixed order.
+    static let correctableCues: [(word: String, scalars: [Unicode.Scalar])] = comparisonWords
+        .filter { $0.utf8.count >= shortestCorrectedCue }.sorted().map { ($0, Array($0.unicodeScalars)) }
+
+    /// The comparison word `word` misspells, if any: a word English does not have (by the
+    /// lexicon) one edit (an insertion, deletion, substitution or swap of neighbours) from a
+    /// comparison word of at least ``shortestCorrectedCue`` letters. Without the lexicon no
+    /// word is read as a misspelling, since a real word could not be told from a typo.
+    ///
+    /// "diffrence between X and Y" asks what "difference between X and Y" asks; read as it
+    /// is spelled, it is no comparison, and its one answer describes one side only.
+    func spellingOfCue(_ word: String) -> String? {
+        guard let lexicon, word.utf8.count >= Self.shortestCorrectedCue - 1,
+              !Self.comparisonWords.contains(word), !analyzer.stopWords.contains(word) else { return nil }
+        let scalars = Array(word.unicodeScalars)
+        guard let cue = Self.correctableCues.first(where: { editDistance(scalars, $0.scalars, limit: 1) <= 1 }),
+              !lexicon.contains(word) else { return nil }
+        return cue.word
     }
 
     /// Adverbs that may stand between "what" and its verb ("what exactly is …").
@@ -78,7 +107,10 @@ public struct QuestionParser: Sendable {
 
     /// Parses `question`.
     public func parse(_ question: String) -> ParsedQuestion {
-        let tokens = analyzer.tokenizer.words(in: question)
+        var tokens = analyzer.tokenizer.words(in: question)
+        for i in tokens.indices {
+            if let cue = spellingOfCue(tokens[i].surface) { tokens[i].surface = cue }
+        }
         let words = tokens.map(\.surface)
         let kind = classify(words)
         var dropped = Set<String>()

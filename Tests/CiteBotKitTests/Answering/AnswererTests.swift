@@ -149,6 +149,32 @@ import Testing
         #expect(plain.text == "Tea grows on misty hillsides. [1] Coffee grows in the tropics. [2]")
     }
 
+    /// A comparison that names no aspect ("the difference between tea and coffee") is
+    /// answered with what each side is, not with the short parallel sentences that match
+    /// the sides' names best; an aspect the question does name ("prices") keeps its sentences.
+    @Test(arguments: [true, false])
+    func aComparisonWithoutAnAspectComparesDefinitions(_ definitions: Bool) throws {
+        let corpus = """
+            Tea keeps. Coffee keeps.
+
+            Tea: a drink brewed from dried leaves of a shrub.
+
+            Coffee contains caffeine extracted from roasted beans.
+
+            Tea prices fell in spring. Coffee prices rose in winter.
+            """
+        var options = AnswerOptions(minScore: 0, leadsWithContrast: true)
+        options.comparesDefinitions = definitions
+        let answerer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options)
+        let plain = answerer.answer("What is the difference between tea and coffee?")
+        #expect(plain.kind == .comparison)
+        #expect(plain.citations.map(\.text) == (definitions
+            ? ["Tea: a drink brewed from dried leaves of a shrub.", "Coffee contains caffeine extracted from roasted beans."]
+            : ["Tea keeps.", "Coffee keeps."]))
+        let prices = answerer.answer("How do tea and coffee prices compare?")
+        #expect(prices.citations.map(\.text) == ["Tea prices fell in spring.", "Coffee prices rose in winter."])
+    }
+
     /// "than" in "both cost more than water" compares neither side with the other: a sentence
     /// that names both sides before it is no contrast, so the answer leads with the sides.
     @Test func comparisonDoesNotLeadWithAContrastWordThatComparesSomethingElse() throws {

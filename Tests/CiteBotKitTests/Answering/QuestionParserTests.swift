@@ -143,4 +143,20 @@ import Testing
         #expect(parsed.terms.count == QuestionParser.maximumTerms)
         #expect(parsed.terms.first?.surface == "word0")
     }
+
+    /// A misspelt comparison word ("diffrence") still asks for a comparison, and is no
+    /// topic word; WordNet tells the typo from a real word one edit from a comparison word
+    /// ("compered"), and without WordNet nothing is read as a typo.
+    @Test func aMisspeltComparisonWordStillAsksForAComparison() throws {
+        let parser = QuestionParser(analyzer: Fixtures.analyzer, lexicon: try Fixtures.wordNet())
+        let typo = parser.parse("diffrence between tea and coffee")
+        #expect(typo.kind == .comparison)
+        #expect(typo.sides.map { $0.map(\.term) } == [["tea"], [Fixtures.analyzer.stem("coffee")]])
+        #expect(parser.parse("Who compered tea shows?").kind == .person)
+        #expect(parser.parse("Who compered tea shows?").terms.map(\.surface).contains("compered"))
+        #expect(QuestionParser(analyzer: Fixtures.analyzer).parse("diffrence between tea and coffee").kind == .other)
+        #expect(parser.spellingOfCue("diferences") == "differences")
+        #expect(parser.spellingOfCue("compraed") == "compared")
+        #expect(parser.spellingOfCue("differ") == nil)
+    }
 }
