@@ -120,7 +120,8 @@ public enum AnswerCues {
         while end + 1 < head.count, subject.contains(stem(head[end + 1].surface)) { end += 1 }
         let gapStart = head[end].range.upperBound
         let gapEnd = end + 1 < head.count ? head[end + 1].range.lowerBound : text.utf8.count
-        if gapStart < gapEnd, text.utf8.dropFirst(gapStart).prefix(gapEnd - gapStart).contains(UInt8(ascii: ":")) {
+        if gapStart < gapEnd, labelsWithColon(text.utf8.dropFirst(gapStart).prefix(gapEnd - gapStart),
+                                                   endsText: gapEnd == text.utf8.count) {
             return true
         }
         guard end + 1 < head.count else { return false }
@@ -128,6 +129,16 @@ public enum AnswerCues {
         // "X shall mean …", "X will include …": look past the modal.
         if ["shall", "will", "can", "may"].contains(verb), end + 2 < head.count { verb = head[end + 2].surface }
         return definitionVerbs.contains(verb)
+    }
+
+    /// Whether the bytes between two words (or after the last, when `endsText`) hold a colon
+    /// that ends a label ("X: these …"): one followed by white space or ending the text. A colon inside markup or an address (":pep:`6`", "http://")
+    /// or a time ("10:30") introduces nothing.
+    static func labelsWithColon(_ gap: Substring.UTF8View, endsText: Bool) -> Bool {
+        if endsText, gap.last == UInt8(ascii: ":") { return true }
+        return zip(gap, gap.dropFirst()).contains { byte, next in
+            byte == UInt8(ascii: ":") && [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(next)
+        }
     }
 
     /// Whether the sentence gives a proper name the question does not: a capitalised word

@@ -399,6 +399,12 @@ import Testing
         #expect(defines("Electric kettles are fast."))
         #expect(!defines("Kettle prices vary."))
         #expect(!defines("Water boils fast."))
+        // A label's colon is followed by a space or ends the sentence; one inside markup
+        // or an address is not.
+        #expect(defines("Kettles:\nthese boil water."))
+        #expect(defines("Electric kettles:"))
+        #expect(!defines("See :kettle:`6` for more."))
+        #expect(!defines("Kettle://example is an address."))
     }
 
     @Test(arguments: [
