@@ -153,7 +153,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case bothOptions = "both-options"
     case irregularForms = "irregular-forms"
     case typedDepth = "typed-depth"
-    case explanations, apposition, names, copies, subject, definitions
+    case explanations, apposition, names, copies, subject, definitions, demonstratives
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -185,6 +185,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .copies: options.ranking.collapsesCopies = false
         case .subject: options.requiresSubject = false
         case .definitions: options.comparesDefinitions = false
+        case .demonstratives: options.readsDemonstratives = false
         }
     }
 }

@@ -67,6 +67,11 @@ public struct AnswerOptions: Sendable, Equatable {
     /// synonym the sentence holds, which makes the word count as matched in the confidence
     /// but not in ranking (0: none; see ``Answerer/confidence(of:query:)``).
     public var confidenceSynonymSenses: Int
+    /// Whether, in confidence only, a best sentence that opens with a demonstrative ("These
+    /// wrinkles …") counts the question words of the sentence before it as matched: it says
+    /// what it says about that sentence's topic (see ``Answerer/confidence(of:query:)``).
+    /// Needs the lexicon, as the rest of confidence's matching in other words does.
+    public var readsDemonstratives: Bool = true
     /// Whether "what's X", "what exactly is X" and "what counts as X" are read as definition
     /// questions, as "what is X" is (see ``QuestionParser/readsDefinitionPhrasing``).
     public var readsDefinitionPhrasing: Bool = true

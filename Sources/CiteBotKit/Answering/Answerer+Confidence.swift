@@ -17,6 +17,11 @@ extension Answerer {
     ///
     /// Without a lexicon, or with the option at 0, confidence is the coverage.
     ///
+    /// With ``AnswerOptions/readsDemonstratives``, a sentence that opens with a demonstrative
+    /// ("These wrinkles are a consequence of …") says what it says about the previous
+    /// sentence's topic: a question word the sentence lacks but that sentence holds counts
+    /// as matched too, as a synonym would.
+    ///
     /// - Complexity: a few cached lexicon lookups for each question word the sentence lacks.
     func confidence(of best: RankedSentence, query: Query) -> Double {
         var confidence = best.coverage
@@ -28,11 +33,14 @@ extension Answerer {
             func holds(_ id: Int32) -> Bool { SentenceRanker.find(id, in: vectors.columns, row) != nil }
             let passage = Int(index.passageOfSentence[sentence])
             let title = options.ranking.headingWeight > 0 ? ranker.title(before: sentence).map(vectors.row) : nil
+            let antecedent = options.readsDemonstratives ? demonstrativeAntecedent(of: sentence).map(vectors.row) : nil
             for term in query.terms {
                 // Matched already, fully or as a first-sense synonym.
                 if let id = term.id, holds(id) { continue }
                 if term.synonyms.contains(where: holds) { continue }
-                let saysItOtherwise = lexicon.synonyms(of: term.correction ?? term.surface,
+                let saysItOtherwise = antecedent.map { row in
+                    term.id.map { SentenceRanker.find($0, in: vectors.columns, row) != nil } == true
+                } == true || lexicon.synonyms(of: term.correction ?? term.surface,
                                                        senses: options.confidenceSynonymSenses)
                     .contains { word in
                         // A phrase ("go on") is more than one term: no single term stands for it.
@@ -49,5 +57,17 @@ extension Answerer {
             }
         }
         return min(1, max(0, confidence))
+    }
+
+    /// Determiners and pronouns that, opening a sentence, point back at the sentence before
+    /// it. "It" and "they" are left out: they may name something mentioned further back.
+    static let demonstratives: Set<String> = ["these", "this", "those", "such"]
+
+    /// The sentence before `sentence` in its paragraph when `sentence` opens with one of
+    /// ``demonstratives``, else nil.
+    func demonstrativeAntecedent(of sentence: Int) -> Int? {
+        guard sentence > 0, index.paragraphOfSentence[sentence] == index.paragraphOfSentence[sentence - 1] else { return nil }
+        let opening = analyzer.tokenizer.words(in: index.text(ofSentence: sentence).prefix(24)).first?.surface
+        return opening.map(Self.demonstratives.contains) == true ? sentence - 1 : nil
     }
 }

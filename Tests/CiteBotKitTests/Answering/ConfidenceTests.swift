@@ -65,6 +65,36 @@ import Testing
         #expect(answer.confidence < 1)
     }
 
+    /// "These creases …" says what it says about the creases of the sentence before it, so
+    /// that sentence's "frown" counts as matched (at the half coverage had not yet given it,
+    /// being in the passage); "Its …" and a sentence of another paragraph do not reach back.
+    @Test(arguments: [("These", true, true), ("These", false, false), ("Its", true, false)])
+    func aSentenceOpeningWithADemonstrativeHasThePreviousSentencesWords(_ opening: String, _ reads: Bool, _ counted: Bool) throws {
+        let corpus = "Frown creases form between the brows. \(opening) creases deepen with age, sun and repeated smiling."
+        var options = AnswerOptions(minScore: 0, confidenceSynonymSenses: 3)
+        options.readsDemonstratives = reads
+        let answerer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, lexicon: try lexicon(),
+                                options: options)
+        let question = "Do frown creases deepen with age?"
+        let answer = answerer.answer(question)
+        #expect(answer.citations.first?.text == "\(opening) creases deepen with age, sun and repeated smiling.")
+        let w = weights(answerer, question)
+        let total = w.values.reduce(0, +)
+        let frown = try #require(w["frown"])
+        let coverage = (try #require(w["creases"]) + (try #require(w["deepen"])) + (try #require(w["age"])) + 0.5 * frown) / total
+        #expect(abs(answer.confidence - (coverage + (counted ? 0.5 * frown / total : 0))) < 1e-9)
+    }
+
+    @Test func aDemonstrativeDoesNotReachIntoTheParagraphBefore() throws {
+        let answerer = try answerer(["Frown creases form between the brows.", "These creases deepen with age, sun and repeated smiling."],
+                                    lexicon: lexicon())
+        let question = "Do frown creases deepen with age?"
+        let analysis = answerer.analyse(question)
+        let best = try #require(analysis.candidates.first)
+        #expect(answerer.index.text(ofSentence: best.sentence) == "These creases deepen with age, sun and repeated smiling.")
+        #expect(answerer.answer(question).confidence == best.coverage)
+    }
+
     @Test func aSynonymTheSentenceLacksAddsNothing() throws {
         let answerer = try answerer(["Cyclists gain energy quickly on steep hills.", "Riders expend little."],
                                     lexicon: lexicon())
