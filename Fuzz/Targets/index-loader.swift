@@ -12,6 +12,12 @@ import Foundation
 private let path = FileManager.default.temporaryDirectory
     .appendingPathComponent("citebot-fuzz-index-\(ProcessInfo.processInfo.processIdentifier).cbx").path
 
+/// Removes the scratch file when the fuzzer exits: libFuzzer ends a run with exit(), which
+/// runs atexit handlers, so a finished run leaves nothing in the temporary directory.
+private let scratchFileRemoval: Void = {
+    atexit { unlink(path) }
+}()
+
 private let analyzer: Analyzer = {
     guard let analyzer = Analyzer() else { fatalError("libstemmer has no English stemmer") }
     return analyzer
@@ -21,6 +27,7 @@ private let questions = ["How long does Botox last?", "what do fillers contain",
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzIndexLoader(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    _ = scratchFileRemoval
     var bytes = Array(UnsafeBufferPointer(start: data, count: size))
     if bytes.count >= IndexFileFormat.headerSize, bytes[32] != 0xFF { repair(&bytes) }
     guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
