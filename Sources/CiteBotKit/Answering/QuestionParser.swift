@@ -75,6 +75,13 @@ public struct QuestionParser: Sendable {
         "soon": .time, "old": .quantity, "far": .quantity, "big": .quantity, "large": .quantity,
     ]
 
+    /// Adjectives of measure that, right after "how", ask for a number ("how tall", "how
+    /// deep"). Unlike ``howModifiers`` they stay in the question: the answer often repeats
+    /// them ("… 100 metres tall").
+    static let measureAdjectives: Set<String> = [
+        "tall", "high", "deep", "wide", "thick", "heavy", "fast", "hot", "cold", "warm", "expensive",
+    ]
+
     /// Words that only frame a question ("tell me about", "explain").
     static let framingWords: Set<String> = [
         "tell", "explain", "describe", "please", "know", "want", "wondering", "question", "like",
@@ -178,6 +185,7 @@ public struct QuestionParser: Sendable {
         switch first {
         case "how":
             if let kind = Self.howModifiers[second] { return kind }
+            if Self.measureAdjectives.contains(second) { return .quantity }
             return .method
         case "why": return .reason
         case "when": return .time

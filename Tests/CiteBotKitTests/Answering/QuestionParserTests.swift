@@ -23,6 +23,9 @@ import Testing
         ("Is tea different?", .yesNo),
         ("How does glass differ from steel?", .comparison),
         ("Why does vsync stutter?", .reason),
+        ("How tall is the tower?", .quantity),
+        ("how deep is the lake", .quantity),
+        ("How hard is it to learn?", .method),
         ("What are comparisons for?", .definition),
         ("so why is the sky blue", .reason),
         ("garden tools", .other),
@@ -133,17 +136,6 @@ import Testing
         #expect(parsed.sides.map { $0.map(\.term) } == [["green", "tea"], ["black", "coffe"]])
         #expect(!parsed.terms.map(\.term).contains("differ"))
     }
-}
-
-@Suite struct LongQuestionTests {
-    @Test func onlyTheOpeningContentWordsAreMatched() {
-        let parser = QuestionParser(analyzer: Fixtures.analyzer)
-        let question = (0..<10_000).map { "word\($0)" }.joined(separator: " ")
-        let parsed = parser.parse(question)
-        #expect(parsed.terms.count == QuestionParser.maximumTerms)
-        #expect(parsed.terms.first?.surface == "word0")
-    }
-
     /// A misspelt comparison word ("diffrence") still asks for a comparison, and is no
     /// topic word; WordNet tells the typo from a real word one edit from a comparison word
     /// ("compered"), and without WordNet nothing is read as a typo.
@@ -158,5 +150,25 @@ import Testing
         #expect(parser.spellingOfCue("diferences") == "differences")
         #expect(parser.spellingOfCue("compraed") == "compared")
         #expect(parser.spellingOfCue("differ") == nil)
+    }
+
+    /// "How tall" asks for a number as "how many" does, but "tall" is kept: the answer
+    /// often repeats it ("… 100 metres tall"), where "many" only frames the question.
+    @Test func keepsTheAdjectiveOfAMeasureQuestion() {
+        let parsed = parser.parse("How tall is the lighthouse?")
+        #expect(parsed.kind == .quantity)
+        #expect(parsed.terms.map(\.surface) == ["tall", "lighthouse"])
+        #expect(parser.parse("How many lighthouses are there?").terms.map(\.surface) == ["lighthouses"])
+    }
+
+}
+
+@Suite struct LongQuestionTests {
+    @Test func onlyTheOpeningContentWordsAreMatched() {
+        let parser = QuestionParser(analyzer: Fixtures.analyzer)
+        let question = (0..<10_000).map { "word\($0)" }.joined(separator: " ")
+        let parsed = parser.parse(question)
+        #expect(parsed.terms.count == QuestionParser.maximumTerms)
+        #expect(parsed.terms.first?.surface == "word0")
     }
 }
