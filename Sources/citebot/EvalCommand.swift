@@ -154,6 +154,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case irregularForms = "irregular-forms"
     case typedDepth = "typed-depth"
     case explanations, apposition, names, copies, subject, definitions, demonstratives
+    case nameAsked = "name-asked"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -186,6 +187,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .subject: options.requiresSubject = false
         case .definitions: options.comparesDefinitions = false
         case .demonstratives: options.readsDemonstratives = false
+        case .nameAsked: options.requiresName = false
         }
     }
 }

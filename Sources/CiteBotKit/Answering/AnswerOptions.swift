@@ -81,6 +81,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// say what was asked
     /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:)``).
     public var requiresAnswerType: Bool = true
+    /// Whether, with ``requiresAnswerType``, a "who" question counts its best sentence's
+    /// confidence at half when the sentence gives no proper name: it cannot say who
+    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:)``).
+    public var requiresName: Bool = true
     /// Whether the best sentence's confidence counts half when it does not name the
     /// question's grammatical subject ("How long do *fillers* last?"), nor does an earlier
     /// sentence of its paragraph, nor does it open on a question word: it may be about

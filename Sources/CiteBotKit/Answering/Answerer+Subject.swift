@@ -35,15 +35,15 @@ extension Answerer {
     }
 
     /// Why the confidence in `analysis`'s answer from `citation` was halved, one reason a
-    /// line, for `:why`: the span of time, number or date it lacks, or the subject it does
-    /// not name. Empty when it was not.
+    /// line, for `:why`: the span of time, number or date (or for "who", the name) it lacks,
+    /// or the subject it does not name. Empty when it was not.
     public func halvings(of citation: Citation, in analysis: Analysis) -> [String] {
         guard let sentence = sentence(citedBy: citation) else { return [] }
         var reasons: [String] = []
         let question = analysis.question
         if options.requiresAnswerType,
            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency) < 1 {
-            reasons.append("holds no span of time, number or date")
+            reasons.append(question.kind == .person ? "gives no name" : "holds no span of time, number or date")
         }
         if options.requiresSubject,
            subjectFactor(question: question, query: analysis.query, answer: sentence,

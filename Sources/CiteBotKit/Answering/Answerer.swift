@@ -453,7 +453,17 @@ public final class Answerer: QuestionAnswering {
     /// lives in colonies") and still not say what was asked, so its confidence counts half.
     /// It is a factor rather than a veto: a sentence may rightly answer that the amount
     /// varies, and `--min-score` can still let it through.
+    ///
+    /// With ``AnswerOptions/requiresName``, a "who" question's sentence that gives no proper
+    /// name (``AnswerCues/namesSomeone(_:in:besides:stem:)``, any capitalised word but its
+    /// first) counts half as well: "The water cycle describes how water moves …" is on the
+    /// topic of "Who first described the water cycle?" but names no one.
     func answerTypeFactor(kind: QuestionKind, sentence: Int, asksFrequency: Bool = false) -> Double {
+        if kind == .person {
+            guard options.requiresName else { return 1 }
+            let text = index.text(ofSentence: sentence)
+            return AnswerCues.namesSomeone(analyzer.tokenizer.words(in: text), in: text, besides: [], stem: analyzer.stem) ? 1 : 0.5
+        }
         guard [.duration, .quantity, .time].contains(kind) else { return 1 }
         let text = index.text(ofSentence: sentence)
         // A number inside a web address answers nothing.

@@ -132,6 +132,9 @@ import Testing
         ("Kettles boil water every morning.", "How often do kettles boil water?", 1),
         ("Kettles usually boil water on gas stoves.", "How often do kettles boil water?", 0.5),
         ("Kettles boil water twice a day.", "How many kettles boil water?", 0.5),
+        // "Who" is answered by a proper name: a capitalised word other than the first.
+        ("Kettles were first sold in Birmingham by Joseph Bourne.", "Who first sold kettles?", 1),
+        ("Kettles were first sold in shops across the city.", "Who first sold kettles?", 0.5),
     ] as [(String, String, Double)])
     func countsASentenceWithoutTheAskedTypeAtHalf(_ corpus: String, _ question: String, _ factor: Double) throws {
         let checked = try answer(corpus, question, requiresAnswerType: true)
@@ -139,6 +142,20 @@ import Testing
         #expect(checked.citations.first?.text == corpus)
         #expect(unchecked.confidence > 0.5)
         #expect(abs(checked.confidence - factor * unchecked.confidence) < 1e-9, "\(question)")
+    }
+
+    /// The name check for "who" is its own switch: off, a nameless sentence keeps its confidence.
+    @Test func aNamelessAnswerToWhoCanBeLeftUnchecked() throws {
+        let corpus = "Kettles were first sold in shops across the city."
+        var options = AnswerOptions(minScore: 0)
+        options.requiresName = false
+        let answerer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options)
+        let unchecked = try answer(corpus, "Who first sold kettles?", requiresAnswerType: false)
+        #expect(answerer.answer("Who first sold kettles?").confidence == unchecked.confidence)
+        let checked = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+        let analysis = checked.analyse("Who first sold kettles?")
+        let citation = try #require(checked.answer("Who first sold kettles?").citations.first)
+        #expect(checked.halvings(of: citation, in: analysis) == ["gives no name"])
     }
 
     @Test func theDefaultAbstainsWhenTheTopicMatchesButTheTypeDoesNot() throws {
