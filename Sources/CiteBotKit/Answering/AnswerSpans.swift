@@ -238,41 +238,18 @@ public enum AnswerSpans {
         return (opensWithArticle ? span.lowerBound - 1 : span.lowerBound)..<end
     }
 
-    /// The words of `text` that are prose: those inside a web address or an e-mail address
-    /// (a run of non-space characters holding "://" or "@", or opening with "www.") are
-    /// dropped, since a digit there names a page rather than counting anything.
+    /// The words of `text` that are prose: those inside a web or e-mail address or a Markdown
+    /// link's target (``Addresses``) are dropped, since a digit there names a page rather
+    /// than counting anything.
     ///
-    /// - Complexity: O(bytes of `text` + words).
+    /// - Complexity: O(bytes of `text` + words · addresses).
     public static func proseWords(_ words: [WordToken], in text: String) -> [WordToken] {
-        let bytes = Array(text.utf8)
-        var links: [Range<Int>] = []
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, !isSpace(bytes[end]) { end += 1 }
-            if end > start, isLink(bytes[start..<end]) { links.append(start..<end) }
-            start = end + 1
-        }
-        guard !links.isEmpty else { return words }
-        return words.filter { word in !links.contains { $0.contains(word.range.lowerBound) } }
+        let addresses = Addresses.ranges(in: text)
+        guard !addresses.isEmpty else { return words }
+        return words.filter { word in !addresses.contains { $0.contains(word.range.lowerBound) } }
     }
 
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
-    }
-
-    /// Whether a run of non-space bytes is a web or e-mail address, allowing for the
-    /// brackets and quotes markup puts around one.
-    static func isLink(_ chunk: ArraySlice<UInt8>) -> Bool {
-        if chunk.contains(UInt8(ascii: "@")) { return true }
-        let scheme = Array("://".utf8)
-        if chunk.count >= scheme.count,
-           chunk.indices.dropLast(scheme.count - 1).contains(where: { Array(chunk[$0..<($0 + scheme.count)]) == scheme }) {
-            return true
-        }
-        let opening = chunk.drop { !(UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20) }
-        return opening.count > 4 && opening.prefix(4).map { $0 | 0x20 } == Array("www.".utf8)
-    }
+    static func isSpace(_ byte: UInt8) -> Bool { Addresses.isSpace(byte) }
 
     /// A year, or a month with its day and year where given ("2002", "March 4, 2002"): the
     /// first of ``dateSpans(in:)``.

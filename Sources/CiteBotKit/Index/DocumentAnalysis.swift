@@ -89,7 +89,10 @@ struct DocumentIndexer {
         var scratch = WordScratch()
         swap(&scratch, &self.scratch)
         defer { swap(&scratch, &self.scratch) }
-        tokenizer.scan(bytes, scratch: &scratch) { word, _ in
+        // Words of addresses and link targets point somewhere; they say nothing the sentence says.
+        let addresses = Addresses.ranges(in: bytes)
+        tokenizer.scan(bytes, scratch: &scratch) { word, range in
+            if !addresses.isEmpty, addresses.contains(where: { $0.contains(range.lowerBound) }) { return }
             let (surface, term) = interner.intern(word)
             guard term >= 0 else { return }
             record(surface: Int(surface), term: Int(term), into: &result)

@@ -51,7 +51,8 @@ enum IndexFileFormat {
     /// Bumped whenever the layout or the meaning of a section changes.
     /// 2: passage vectors are no longer stored (the postings hold the same weights).
     /// 3: passages without a citable sentence have no postings.
-    static let version: UInt32 = 3
+    /// 4: words of web and e-mail addresses and of Markdown link targets are not indexed.
+    static let version: UInt32 = 4
     static let headerSize = 64
     static let tableEntrySize = 32
 }

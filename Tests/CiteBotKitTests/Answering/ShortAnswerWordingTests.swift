@@ -202,6 +202,9 @@ import Testing
         let text = "See https://a.org/v/3/ or www.b.com/4 and mail x5@c.org, then 2 more (<http://d.io/6>)."
         let kept = AnswerSpans.proseWords(Tokenizer().words(in: text), in: text).map(\.surface)
         #expect(kept == ["see", "or", "and", "mail", "then", "2", "more"])
+        let markdown = "Since [version 3](./v3.md) it takes 2 steps."
+        #expect(AnswerSpans.proseWords(Tokenizer().words(in: markdown), in: markdown).map(\.surface)
+                == ["since", "version", "3", "it", "takes", "2", "steps"])
     }
 }
 
