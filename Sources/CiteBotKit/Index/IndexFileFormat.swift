@@ -52,7 +52,8 @@ enum IndexFileFormat {
     /// 2: passage vectors are no longer stored (the postings hold the same weights).
     /// 3: passages without a citable sentence have no postings.
     /// 4: words of web and e-mail addresses and of Markdown link targets are not indexed.
-    static let version: UInt32 = 4
+    /// 5: a line of nothing but links to sections of its document is a heading.
+    static let version: UInt32 = 5
     static let headerSize = 64
     static let tableEntrySize = 32
 }

@@ -92,7 +92,8 @@ public struct SentenceSplitter: Sendable {
                             sentenceRole = .symbols
                         } else if Self.endsWithQuestionMark(range, in: bytes) {
                             sentenceRole = .question
-                        } else if Self.isTitleCase(range, in: bytes) || Self.introducesLiteral(range, in: bytes) {
+                        } else if Self.isTitleCase(range, in: bytes) || Self.introducesLiteral(range, in: bytes)
+                                    || Self.isContentsEntry(range, in: bytes) {
                             sentenceRole = .heading
                         }
                     }
@@ -513,6 +514,36 @@ public struct SentenceSplitter: Sendable {
             }
         }
         return count
+    }
+
+    /// Whether `range` is nothing but Markdown links to places in the same document
+    /// ("[Current releases](#current-releases)", a table of contents' entry), with at most
+    /// punctuation between them: it names sections rather than saying anything, so it is
+    /// kept for context like a heading. A link elsewhere may be what a question asks for
+    /// ("[Downloads](https://…)") and is left citable.
+    static func isContentsEntry(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var links = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "[") {
+                // "[text](#anchor)": the text may hold anything but a closing bracket.
+                var close = i + 1
+                while close < range.upperBound, bytes[close] != UInt8(ascii: "]") { close += 1 }
+                guard close + 2 < range.upperBound, bytes[close + 1] == UInt8(ascii: "("),
+                      bytes[close + 2] == UInt8(ascii: "#") else { return false }
+                var end = close + 3
+                while end < range.upperBound, bytes[end] != UInt8(ascii: ")") { end += 1 }
+                guard end < range.upperBound else { return false }
+                links += 1
+                i = end + 1
+            } else if byte >= 0x80 || isASCIILetter(byte) || isDigit(byte) {
+                return false
+            } else {
+                i += 1
+            }
+        }
+        return links > 0
     }
 
     private static func containsWordCharacter(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {

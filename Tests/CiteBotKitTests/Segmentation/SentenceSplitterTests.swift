@@ -115,6 +115,22 @@ import Foundation
     }
 }
 
+/// A line of nothing but links to sections of the same document is a table of contents'
+/// entry, kept for context like a heading; a link elsewhere, or words beside the links, is
+/// a statement.
+@Suite struct ContentsEntryTests {
+    @Test(arguments: [
+        ("## Contents\n\n- [Current releases](#current-releases)\n- [Old ones](#old), [Notes](#notes).", [SentenceRole.heading, .heading, .heading]),
+        ("- [Downloads](https://example.org/downloads)", [.statement]),
+        ("See [the notes](#notes) for more.", [.statement]),
+        ("- [Unclosed](#unclosed and more words here.", [.statement]),
+        ("[a] and [b] are named.", [.statement]),
+    ])
+    func contentsEntriesAreNotCitable(_ text: String, _ roles: [SentenceRole]) {
+        #expect(SentenceSplitter().split(text).sentences.map(\.role) == roles, "\(text)")
+    }
+}
+
 @Suite struct CodeFenceTests {
     @Test func fencedCodeIsNeverCitable() {
         let text = "Add it to your package:\n\n```swift\nlet x = 1. let y = 2.\n\nprint(x)\n```\n\nThen build it."
