@@ -186,8 +186,10 @@ public enum AnswerSpans {
                 }
             }
             // "two of the cheapest lamps" picks from a group rather than measuring: the
-            // bare "two" answers nothing, so it is no span.
+            // bare "two" answers nothing, so it is no span. A number with its unit in the
+            // same word measures ("8gb of memory", "300ml of water").
             let partitive = end == first + 1 && end < words.count && words[end] == "of"
+                && !carriesUnit(words[first])
             if countsAsked {
                 counted.append(qualified..<end)
             } else if !partitive {
@@ -290,6 +292,13 @@ public enum AnswerSpans {
         let next = words[i + 1]
         if ["to", "or", "and"].contains(next), i + 2 < words.count, isNumber(words[i + 2]) { return true }
         return !stopWords.contains(next) && !isNumber(next)
+    }
+
+    /// Whether a word that opens with a digit goes on in letters, its unit written on:
+    /// "8gb", "300ml", "5km".
+    static func carriesUnit(_ word: String) -> Bool {
+        word.unicodeScalars.first?.properties.numericType == .decimal
+            && word.unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 
     static func isNumber(_ word: String) -> Bool {

@@ -36,6 +36,9 @@ import Testing
         ("Fold the dough every 30 minutes.", "every 30 minutes"),
         ("Replace the filter every 200 to 300 litres.", "every 200 to 300 litres"),
         ("Teams add up to 4 players.", "up to 4 players"),
+        // A unit written on measures even before "of"; a bare number there picks from a group.
+        ("Builds need at least 8GB of RAM with 4 parallel jobs.", "at least 8gb"),
+        ("Two of the cheapest lamps cost 30 euros.", "30 euros"),
     ])
     func quantitiesKeepTheirQualifier(_ sentence: String, _ span: String) {
         #expect(quantity(sentence) == span)
