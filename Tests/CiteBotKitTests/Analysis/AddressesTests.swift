@@ -40,4 +40,26 @@ import Testing
         #expect(terms(1).count == 2)
         #expect(index.vocabulary.id(of: "older") == nil)
     }
+
+    /// On random text made of the bytes addresses are built from, the ranges stay inside
+    /// the text, in order and apart, and each lies within one run of non-space bytes.
+    @Test func rangesAreOrderedInsideTheTextAndWithinOneRun() {
+        var random = SeededGenerator(seed: 20261207)
+        let alphabet = Array("ab w.:/@[]()#- \n".utf8) + [0xC3, 0xA9]
+        var total = 0
+        for round in 0..<2_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            let found = bytes.withUnsafeBufferPointer { Addresses.ranges(in: $0) }
+            total += found.count
+            for (range, next) in zip(found, found.dropFirst()) {
+                #expect(range.upperBound <= next.lowerBound, "round \(round): \(bytes)")
+            }
+            for range in found {
+                #expect(range.lowerBound >= 0 && range.upperBound <= bytes.count, "round \(round): \(bytes)")
+                #expect(!bytes[range].contains { Addresses.isSpace($0) }, "round \(round): \(bytes)")
+            }
+        }
+        // The alphabet makes addresses and link targets often enough for the checks to bite.
+        #expect(total > 100)
+    }
 }
