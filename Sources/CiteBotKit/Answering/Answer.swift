@@ -10,9 +10,10 @@ public struct Citation: Sendable, Hashable, Codable {
     public var text: String
     /// The ranking score that placed this sentence; higher is better.
     public var score: Double
-    /// The code block the sentence introduces, verbatim, when it ends with a colon and one
-    /// follows it ("To undo the last commit, run:" and the command): without it the answer
-    /// would promise what it does not show. Nil otherwise.
+    /// The code block or list the sentence introduces, verbatim, when it ends with a colon
+    /// and one follows it ("To undo the last commit, run:" and the command, "do the
+    /// following steps:" and the steps): without it the answer would promise what it does
+    /// not show. Nil otherwise.
     public var continuation: String?
 
     public init(source: String, paragraph: Int, sentence: Int, text: String, score: Double, continuation: String? = nil) {

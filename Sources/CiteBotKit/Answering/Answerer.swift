@@ -306,9 +306,15 @@ public final class Answerer: QuestionAnswering {
     /// (".. doctest::" and the lines under it) are two.
     static let continuationBlocks = 4
 
-    /// The code right after `sentence` in its document when the sentence ends with a colon,
-    /// verbatim from the first block to the last of up to ``continuationBlocks`` in a row:
-    /// the colon promises what follows, and code is never cited on its own.
+    /// The most list items a continuation takes: a long list is cut, not quoted whole.
+    static let continuationItems = 8
+
+    /// What `sentence` introduces when it ends with a colon, verbatim from its document:
+    /// the code right after it, from the first block to the last of up to
+    /// ``continuationBlocks`` in a row, or else the list right after it, from the first
+    /// item's marker to the end of the last of up to ``continuationItems`` items ("do the
+    /// following steps:" and the steps). The colon promises what follows; code is never
+    /// cited on its own, and a list item cited alone would lose the rest of the list.
     func continuation(of sentence: Int) -> String? {
         guard index.text(ofSentence: sentence).last(where: { !$0.isWhitespace }) == ":" else { return nil }
         let document = index.sentences[sentence].document
@@ -318,9 +324,52 @@ public final class Answerer: QuestionAnswering {
             guard following.document == document, following.role == .code else { break }
             last += 1
         }
-        guard last > sentence else { return nil }
-        let start = index.sentences[sentence + 1].range.lowerBound
+        if last > sentence {
+            let start = index.sentences[sentence + 1].range.lowerBound
+            return index.documents.text(of: document, start..<index.sentences[last].range.upperBound)
+        }
+        guard sentence + 1 < index.sentences.count, index.sentences[sentence + 1].document == document,
+              let start = listMarkerStart(of: sentence + 1) else { return nil }
+        var items = 0
+        while last + 1 < index.sentences.count, index.sentences[last + 1].document == document {
+            let next = last + 1
+            if listMarkerStart(of: next) != nil {
+                guard items < Self.continuationItems else { break }
+                items += 1
+            } else if index.paragraphOfSentence[next] != index.paragraphOfSentence[last] || last == sentence {
+                // An item's later sentences share its paragraph; prose after the list does not.
+                break
+            }
+            last = next
+        }
         return index.documents.text(of: document, start..<index.sentences[last].range.upperBound)
+    }
+
+    /// Where the list marker opening `sentence`'s line starts ("- ", "* ", "+ ", "1. ",
+    /// "2) ", after any indentation), when the sentence is the first on a list item's line;
+    /// nil otherwise.
+    func listMarkerStart(of sentence: Int) -> Int? {
+        let record = index.sentences[sentence]
+        let start = record.range.lowerBound
+        // A marker and its indentation are a few bytes; a longer run is not a list's.
+        let window = max(0, start - 16)..<start
+        let before = Array(index.documents.text(of: record.document, window).utf8)
+        guard let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }) ?? (window.lowerBound == 0 ? 0 : nil)
+        else { return nil }
+        let line = before[lineStart...]
+        let indent = line.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        var marker = line.dropFirst(indent.count)
+        guard marker.last == UInt8(ascii: " ") else { return nil }
+        marker = marker.dropLast()
+        while marker.last == UInt8(ascii: " ") { marker = marker.dropLast() }
+        let bullet = marker.count == 1 && [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(marker.first!)
+        let numbered = marker.count >= 2 && marker.count <= 4
+            && [UInt8(ascii: "."), UInt8(ascii: ")")].contains(marker.last!)
+            && marker.dropLast().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        guard bullet || numbered else { return nil }
+        // Counted back from the sentence: the window may open inside a character, whose
+        // decoding could change the byte count before the line, never after it.
+        return start - (before.count - lineStart - indent.count)
     }
 
     /// The best `count` candidates, skipping any that repeats one already chosen

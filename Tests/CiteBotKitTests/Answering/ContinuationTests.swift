@@ -52,4 +52,39 @@ import Testing
                              analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
         #expect(prose.answer("How do I descale the kettle?").citations.first?.continuation == nil)
     }
+
+    /// A sentence that ends with a colon before a list carries the list, markers and all, up
+    /// to the prose after it; an item's second sentence stays with its item.
+    @Test func aSentenceEndingInAColonCarriesTheListAfterIt() throws {
+        let text = """
+            To descale the kettle, do the following steps:
+
+            - Pour in vinegar. Leave it an hour.
+            - Rinse twice.
+              1. Boil clean water.
+
+            Descaling takes ten minutes.
+            """
+        let answerer = Answerer(index: try Fixtures.index([text]), analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+        let answer = answerer.answer("How do I descale the kettle?")
+        let citation = try #require(answer.citations.first)
+        #expect(citation.text == "To descale the kettle, do the following steps:")
+        #expect(citation.continuation == "- Pour in vinegar. Leave it an hour.\n- Rinse twice.\n  1. Boil clean water.")
+        #expect(TextRenderer().render(answer).contains("steps: [1]\n    - Pour in vinegar. Leave it an hour.\n    - Rinse twice.\n      1. Boil clean water.\n  [1] doc1.txt"))
+    }
+
+    /// A long list is cut after ``Answerer/continuationItems`` items; a line that only looks
+    /// like a list ("2024. It …", "-x") carries nothing.
+    @Test func aListIsCutAndLookalikesAreNoList() throws {
+        let items = (1...12).map { "- Step \($0) of descaling." }.joined(separator: "\n")
+        let answerer = Answerer(index: try Fixtures.index(["To descale the kettle, do this:\n\n" + items]),
+                                analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+        let continuation = try #require(answerer.answer("How do I descale the kettle?").citations.first?.continuation)
+        #expect(continuation == (1...Answerer.continuationItems).map { "- Step \($0) of descaling." }.joined(separator: "\n"))
+        for lookalike in ["2024. Vinegar came later.", "-x marks the spot."] {
+            let plain = Answerer(index: try Fixtures.index(["To descale the kettle, do this:\n\n" + lookalike]),
+                                 analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+            #expect(plain.answer("How do I descale the kettle?").citations.first?.continuation == nil, "\(lookalike)")
+        }
+    }
 }
