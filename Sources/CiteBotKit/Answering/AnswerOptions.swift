@@ -79,11 +79,11 @@ public struct AnswerOptions: Sendable, Equatable {
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot
     /// say what was asked
-    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:)``).
+    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:asked:)``).
     public var requiresAnswerType: Bool = true
     /// Whether, with ``requiresAnswerType``, a "who" question counts its best sentence's
     /// confidence at half when the sentence gives no proper name: it cannot say who
-    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:)``).
+    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:asked:)``).
     public var requiresName: Bool = true
     /// Whether the best sentence's confidence counts half when it does not name the
     /// question's grammatical subject ("How long do *fillers* last?"), nor does an earlier

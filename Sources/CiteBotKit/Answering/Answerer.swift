@@ -246,7 +246,8 @@ public final class Answerer: QuestionAnswering {
         let citations = chosen.map(citation)
         let alternatives = rest.map(citation)
         if options.requiresAnswerType {
-            confidence *= answerTypeFactor(kind: kind, sentence: chosen[0].sentence, asksFrequency: analysis.question.asksFrequency)
+            confidence *= answerTypeFactor(kind: kind, sentence: chosen[0].sentence, asksFrequency: analysis.question.asksFrequency,
+                                           asked: Set(analysis.question.terms.map(\.term)))
         }
         if options.requiresSubject {
             confidence *= subjectFactor(question: analysis.question, query: analysis.query,
@@ -273,10 +274,11 @@ public final class Answerer: QuestionAnswering {
     /// "Kettles usually use more watts than toasters" may outscore "A kettle uses 2000 to
     /// 3000 watts while it boils" on "How many watts does a kettle use?" (it is shorter,
     /// so its cosine is higher), but only the second says how many; without this the first
-    /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:)``) would abstain.
+    /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:asked:)``) would abstain.
     func typedCandidateFirst(_ candidates: [RankedSentence], question: ParsedQuestion, query: Query) -> [RankedSentence] {
         func factor(_ sentence: Int) -> Double {
-            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency)
+            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency,
+                             asked: Set(question.terms.map(\.term)))
         }
         guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first else { return candidates }
         let bestFactor = factor(best.sentence)
@@ -504,14 +506,15 @@ public final class Answerer: QuestionAnswering {
     /// varies, and `--min-score` can still let it through.
     ///
     /// With ``AnswerOptions/requiresName``, a "who" question's sentence that gives no proper
-    /// name (``AnswerCues/namesSomeone(_:in:besides:stem:)``, any capitalised word but its
-    /// first) counts half as well: "The water cycle describes how water moves …" is on the
-    /// topic of "Who first described the water cycle?" but names no one.
-    func answerTypeFactor(kind: QuestionKind, sentence: Int, asksFrequency: Bool = false) -> Double {
+    /// name besides the question's own words (`asked`, as stems; see
+    /// ``AnswerCues/namesSomeone(_:in:besides:stem:)``) counts half as well: "The water
+    /// cycle describes how water moves …" is on the topic of "Who first described the water
+    /// cycle?" but names no one, and "Python" in a sentence does not say who created Python.
+    func answerTypeFactor(kind: QuestionKind, sentence: Int, asksFrequency: Bool = false, asked: Set<String> = []) -> Double {
         if kind == .person {
             guard options.requiresName else { return 1 }
             let text = index.text(ofSentence: sentence)
-            return AnswerCues.namesSomeone(analyzer.tokenizer.words(in: text), in: text, besides: [], stem: analyzer.stem) ? 1 : 0.5
+            return AnswerCues.namesSomeone(analyzer.tokenizer.words(in: text), in: text, besides: asked, stem: analyzer.stem) ? 1 : 0.5
         }
         guard [.duration, .quantity, .time].contains(kind) else { return 1 }
         let text = index.text(ofSentence: sentence)

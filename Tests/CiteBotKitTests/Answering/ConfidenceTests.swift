@@ -135,6 +135,8 @@ import Testing
         // "Who" is answered by a proper name: a capitalised word other than the first.
         ("Kettles were first sold in Birmingham by Joseph Bourne.", "Who first sold kettles?", 1),
         ("Kettles were first sold in shops across the city.", "Who first sold kettles?", 0.5),
+        // A name the question holds is its topic, not its answer.
+        ("Kettles were first sold in shops across Birmingham.", "Who first sold kettles in Birmingham?", 0.5),
     ] as [(String, String, Double)])
     func countsASentenceWithoutTheAskedTypeAtHalf(_ corpus: String, _ question: String, _ factor: Double) throws {
         let checked = try answer(corpus, question, requiresAnswerType: true)
