@@ -276,9 +276,9 @@ public final class Answerer: QuestionAnswering {
     /// so its cosine is higher), but only the second says how many; without this the first
     /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:asked:)``) would abstain.
     func typedCandidateFirst(_ candidates: [RankedSentence], question: ParsedQuestion, query: Query) -> [RankedSentence] {
+        let asked = Set(question.terms.map(\.term))
         func factor(_ sentence: Int) -> Double {
-            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency,
-                             asked: Set(question.terms.map(\.term)))
+            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency, asked: asked)
         }
         guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first else { return candidates }
         let bestFactor = factor(best.sentence)
@@ -347,31 +347,24 @@ public final class Answerer: QuestionAnswering {
         return index.documents.text(of: document, start..<index.sentences[last].range.upperBound)
     }
 
-    /// Where the list marker opening `sentence`'s line starts ("- ", "* ", "+ ", "1. ",
-    /// "2) ", after any indentation), when the sentence is the first on a list item's line;
-    /// nil otherwise.
+    /// Where the list marker opening `sentence`'s line starts ("- ", "* ", "• ", "1. ",
+    /// "2) ", after any indentation, as the splitter reads list items), when the sentence
+    /// is the first on a list item's line; nil otherwise.
     func listMarkerStart(of sentence: Int) -> Int? {
         let record = index.sentences[sentence]
         let start = record.range.lowerBound
         // A marker and its indentation are a few bytes; a longer run is not a list's.
         let window = max(0, start - 16)..<start
-        let before = Array(index.documents.text(of: record.document, window).utf8)
-        guard let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }) ?? (window.lowerBound == 0 ? 0 : nil)
+        // A stand-in for the sentence's first byte: the splitter wants an item's body.
+        let bytes = Array(index.documents.text(of: record.document, window).utf8) + [UInt8(ascii: "x")]
+        guard let lineStart = bytes.lastIndex(of: UInt8(ascii: "\n")).map({ $0 + 1 }) ?? (window.lowerBound == 0 ? 0 : nil)
         else { return nil }
-        let line = before[lineStart...]
-        let indent = line.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        var marker = line.dropFirst(indent.count)
-        guard marker.last == UInt8(ascii: " ") else { return nil }
-        marker = marker.dropLast()
-        while marker.last == UInt8(ascii: " ") { marker = marker.dropLast() }
-        let bullet = marker.count == 1 && [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(marker.first!)
-        let numbered = marker.count >= 2 && marker.count <= 4
-            && [UInt8(ascii: "."), UInt8(ascii: ")")].contains(marker.last!)
-            && marker.dropLast().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-        guard bullet || numbered else { return nil }
+        let indent = bytes[lineStart...].prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+        let body = bytes.withUnsafeBufferPointer { SentenceSplitter.listItemBody((lineStart + indent)..<$0.count, in: $0) }
+        guard body?.lowerBound == bytes.count - 1 else { return nil }
         // Counted back from the sentence: the window may open inside a character, whose
         // decoding could change the byte count before the line, never after it.
-        return start - (before.count - lineStart - indent.count)
+        return start - (bytes.count - 1 - lineStart - indent)
     }
 
     /// The best `count` candidates, skipping any that repeats one already chosen

@@ -310,7 +310,7 @@ public struct SentenceSplitter: Sendable {
     }
 
     /// The text of a list item ("- x", "* x", "+ x", "• x", "1. x", "2) x"), without its marker.
-    private static func listItemBody(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    static func listItemBody(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         var index = line.lowerBound
         guard index < line.upperBound else { return nil }
         let first = bytes[index]

@@ -73,15 +73,18 @@ import Testing
         #expect(TextRenderer().render(answer).contains("steps: [1]\n    - Pour in vinegar. Leave it an hour.\n    - Rinse twice.\n      1. Boil clean water.\n  [1] doc1.txt"))
     }
 
-    /// A long list is cut after ``Answerer/continuationItems`` items; a line that only looks
-    /// like a list ("2024. It …", "-x") carries nothing.
+    /// A long list is cut after ``Answerer/continuationItems`` items; a line the splitter
+    /// reads as no list item ("20245. It …", "-x") carries nothing.
     @Test func aListIsCutAndLookalikesAreNoList() throws {
         let items = (1...12).map { "- Step \($0) of descaling." }.joined(separator: "\n")
         let answerer = Answerer(index: try Fixtures.index(["To descale the kettle, do this:\n\n" + items]),
                                 analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
         let continuation = try #require(answerer.answer("How do I descale the kettle?").citations.first?.continuation)
         #expect(continuation == (1...Answerer.continuationItems).map { "- Step \($0) of descaling." }.joined(separator: "\n"))
-        for lookalike in ["2024. Vinegar came later.", "-x marks the spot."] {
+        let bullets = Answerer(index: try Fixtures.index(["To descale the kettle, do this:\n\n• Pour in vinegar.\n• Rinse twice."]),
+                               analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+        #expect(bullets.answer("How do I descale the kettle?").citations.first?.continuation == "• Pour in vinegar.\n• Rinse twice.")
+        for lookalike in ["20245. Vinegar came later.", "-x marks the spot."] {
             let plain = Answerer(index: try Fixtures.index(["To descale the kettle, do this:\n\n" + lookalike]),
                                  analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
             #expect(plain.answer("How do I descale the kettle?").citations.first?.continuation == nil, "\(lookalike)")
