@@ -41,6 +41,24 @@ public enum Addresses {
         return found
     }
 
+    /// Answers, for offsets given in ascending order (a text's words, in order), whether each
+    /// lies inside one of the ordered, disjoint ranges ``ranges(in:)`` found: one pass over
+    /// both, rather than a search of every range for every word.
+    public struct Cursor {
+        let ranges: [Range<Int>]
+        var next = 0
+
+        public init(_ ranges: [Range<Int>]) {
+            self.ranges = ranges
+        }
+
+        /// Whether `offset`, no smaller than any offset asked before, is inside a range.
+        public mutating func covers(_ offset: Int) -> Bool {
+            while next < ranges.count, ranges[next].upperBound <= offset { next += 1 }
+            return next < ranges.count && ranges[next].contains(offset)
+        }
+    }
+
     /// ``ranges(in:)`` for a string.
     public static func ranges<S: StringProtocol>(in text: S) -> [Range<Int>] {
         if let found = text.utf8.withContiguousStorageIfAvailable({ ranges(in: $0) }) { return found }

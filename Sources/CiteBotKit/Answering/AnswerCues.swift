@@ -132,13 +132,12 @@ public enum AnswerCues {
     }
 
     /// Whether the bytes between two words (or after the last, when `endsText`) hold a colon
-    /// that ends a label ("X: these …"): one followed by white space or ending the text. A colon inside markup or an address (":pep:`6`", "http://")
-    /// or a time ("10:30") introduces nothing.
+    /// that ends a label ("X: these …"): one followed by white space or ending the text. A
+    /// colon inside markup, an address or a time (":pep:`6`", "http://", "10:30") introduces
+    /// nothing.
     static func labelsWithColon(_ gap: Substring.UTF8View, endsText: Bool) -> Bool {
         if endsText, gap.last == UInt8(ascii: ":") { return true }
-        return zip(gap, gap.dropFirst()).contains { byte, next in
-            byte == UInt8(ascii: ":") && [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(next)
-        }
+        return zip(gap, gap.dropFirst()).contains { byte, next in byte == UInt8(ascii: ":") && Addresses.isSpace(next) }
     }
 
     /// Whether the sentence gives a proper name the question does not: a capitalised word
@@ -197,7 +196,7 @@ public enum AnswerCues {
             }
             let gap = bytes.dropFirst(words[end].range.upperBound).prefix(words[end + 1].range.lowerBound - words[end].range.upperBound)
             // Any white space may stand around the comma: prose is often wrapped by hand.
-            if gap.allSatisfy({ $0 == UInt8(ascii: ",") || AnswerSpans.isSpace($0) }), gap.contains(UInt8(ascii: ",")),
+            if gap.allSatisfy({ $0 == UInt8(ascii: ",") || Addresses.isSpace($0) }), gap.contains(UInt8(ascii: ",")),
                appositionOpeners.contains(words[end + 1].surface) {
                 return true
             }

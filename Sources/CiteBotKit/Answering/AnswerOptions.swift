@@ -70,7 +70,6 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether, in confidence only, a best sentence that opens with a demonstrative ("These
     /// wrinkles …") counts the question words of the sentence before it as matched: it says
     /// what it says about that sentence's topic (see ``Answerer/confidence(of:query:)``).
-    /// Needs the lexicon, as the rest of confidence's matching in other words does.
     public var readsDemonstratives: Bool = true
     /// Whether "what's X", "what exactly is X" and "what counts as X" are read as definition
     /// questions, as "what is X" is (see ``QuestionParser/readsDefinitionPhrasing``).

@@ -230,7 +230,7 @@ public enum AnswerSpans {
         guard Array(gap(after: last - 1)) == [UInt8(ascii: "-")] else { return span }
         var end = span.upperBound
         while end < words.count, end - span.upperBound < 3,
-              gap(after: end - 1).allSatisfy(isSpace),
+              gap(after: end - 1).allSatisfy(Addresses.isSpace),
               !stopWords.contains(words[end].surface), !isNumber(words[end].surface) {
             end += 1
         }
@@ -244,14 +244,13 @@ public enum AnswerSpans {
     /// link's target (``Addresses``) are dropped, since a digit there names a page rather
     /// than counting anything.
     ///
-    /// - Complexity: O(bytes of `text` + words · addresses).
+    /// - Complexity: O(bytes of `text` + words).
     public static func proseWords(_ words: [WordToken], in text: String) -> [WordToken] {
-        let addresses = Addresses.ranges(in: text)
-        guard !addresses.isEmpty else { return words }
-        return words.filter { word in !addresses.contains { $0.contains(word.range.lowerBound) } }
+        let found = Addresses.ranges(in: text)
+        guard !found.isEmpty else { return words }
+        var addresses = Addresses.Cursor(found)
+        return words.filter { word in !addresses.covers(word.range.lowerBound) }
     }
-
-    static func isSpace(_ byte: UInt8) -> Bool { Addresses.isSpace(byte) }
 
     /// A year, or a month with its day and year where given ("2002", "March 4, 2002"): the
     /// first of ``dateSpans(in:)``.

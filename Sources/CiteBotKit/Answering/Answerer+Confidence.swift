@@ -15,46 +15,50 @@ extension Answerer {
     ///
     ///     confidence = clamp(coverage + Σ_{t ∉ S, syn₁(t) ∩ S = ∅, syn(t) ∩ S ≠ ∅} (1 − c_t) · w_t / Σ_t w_t, 0, 1)
     ///
-    /// Without a lexicon, or with the option at 0, confidence is the coverage.
-    ///
     /// With ``AnswerOptions/readsDemonstratives``, a sentence that opens with a demonstrative
     /// ("These wrinkles are a consequence of …") says what it says about the previous
     /// sentence's topic: a question word the sentence lacks but that sentence holds counts
-    /// as matched too, as a synonym would.
+    /// as matched too, as a synonym would, with or without a lexicon.
+    ///
+    /// Without either (no lexicon or the option at 0, and no demonstrative), confidence is
+    /// the coverage.
     ///
     /// - Complexity: a few cached lexicon lookups for each question word the sentence lacks.
     func confidence(of best: RankedSentence, query: Query) -> Double {
         var confidence = best.coverage
         let total = query.totalWeight
-        if options.confidenceSynonymSenses > 0, let lexicon = builder.lexicon, total > 0 {
-            let sentence = best.measuredOn ?? best.sentence
-            let vectors = index.sentenceVectors
-            let row = vectors.row(sentence)
-            func holds(_ id: Int32) -> Bool { SentenceRanker.find(id, in: vectors.columns, row) != nil }
-            let passage = Int(index.passageOfSentence[sentence])
-            let title = options.ranking.headingWeight > 0 ? ranker.title(before: sentence).map(vectors.row) : nil
-            let antecedent = options.readsDemonstratives ? demonstrativeAntecedent(of: sentence).map(vectors.row) : nil
-            for term in query.terms {
-                // Matched already, fully or as a first-sense synonym.
-                if let id = term.id, holds(id) { continue }
-                if term.synonyms.contains(where: holds) { continue }
-                let saysItOtherwise = antecedent.map { row in
-                    term.id.map { SentenceRanker.find($0, in: vectors.columns, row) != nil } == true
-                } == true || lexicon.synonyms(of: term.correction ?? term.surface,
-                                                       senses: options.confidenceSynonymSenses)
-                    .contains { word in
-                        // A phrase ("go on") is more than one term: no single term stands for it.
-                        guard !word.utf8.contains(UInt8(ascii: " ")), !analyzer.stopWords.contains(word),
-                              let id = index.vocabulary.id(of: analyzer.stem(word)) else { return false }
-                        return holds(id)
-                    }
-                guard saysItOtherwise else { continue }
-                let inContext = term.id.map { id in
-                    index.passage(passage, contains: id)
-                        || title.map { SentenceRanker.find(id, in: vectors.columns, $0) != nil } == true
-                } ?? false
-                confidence += (inContext ? 0.5 : 1) * term.weight / total
+        let sentence = best.measuredOn ?? best.sentence
+        let vectors = index.sentenceVectors
+        let lexicon = options.confidenceSynonymSenses > 0 ? builder.lexicon : nil
+        let antecedent = options.readsDemonstratives ? demonstrativeAntecedent(of: sentence).map(vectors.row) : nil
+        guard total > 0, lexicon != nil || antecedent != nil else { return min(1, max(0, confidence)) }
+        let row = vectors.row(sentence)
+        func holds(_ id: Int32) -> Bool { SentenceRanker.find(id, in: vectors.columns, row) != nil }
+        func heldBefore(_ id: Int32?) -> Bool {
+            guard let id, let antecedent else { return false }
+            return SentenceRanker.find(id, in: vectors.columns, antecedent) != nil
+        }
+        func saysThroughSynonym(_ term: QueryTerm) -> Bool {
+            guard let lexicon else { return false }
+            return lexicon.synonyms(of: term.correction ?? term.surface, senses: options.confidenceSynonymSenses).contains { word in
+                // A phrase ("go on") is more than one term: no single term stands for it.
+                guard !word.utf8.contains(UInt8(ascii: " ")), !analyzer.stopWords.contains(word),
+                      let id = index.vocabulary.id(of: analyzer.stem(word)) else { return false }
+                return holds(id)
             }
+        }
+        let passage = Int(index.passageOfSentence[sentence])
+        let title = options.ranking.headingWeight > 0 ? ranker.title(before: sentence).map(vectors.row) : nil
+        for term in query.terms {
+            // Matched already, fully or as a first-sense synonym.
+            if let id = term.id, holds(id) { continue }
+            if term.synonyms.contains(where: holds) { continue }
+            guard heldBefore(term.id) || saysThroughSynonym(term) else { continue }
+            let inContext = term.id.map { id in
+                index.passage(passage, contains: id)
+                    || title.map { SentenceRanker.find(id, in: vectors.columns, $0) != nil } == true
+            } ?? false
+            confidence += (inContext ? 0.5 : 1) * term.weight / total
         }
         return min(1, max(0, confidence))
     }
@@ -67,7 +71,6 @@ extension Answerer {
     /// ``demonstratives``, else nil.
     func demonstrativeAntecedent(of sentence: Int) -> Int? {
         guard sentence > 0, index.paragraphOfSentence[sentence] == index.paragraphOfSentence[sentence - 1] else { return nil }
-        let opening = analyzer.tokenizer.words(in: index.text(ofSentence: sentence).prefix(24)).first?.surface
-        return opening.map(Self.demonstratives.contains) == true ? sentence - 1 : nil
+        return openingWord(of: sentence).map(Self.demonstratives.contains) == true ? sentence - 1 : nil
     }
 }

@@ -158,8 +158,12 @@ public final class Answerer: QuestionAnswering {
         let vectors = index.sentenceVectors
         let added = vectors.row(sentence).filter { !asked.contains(vectors.columns[$0]) }.count
         guard added <= 1 else { return nil }
-        let opening = analyzer.tokenizer.words(in: index.text(ofSentence: sentence).prefix(24)).first?.surface
-        return opening.map(Self.referringWords.contains) == true ? sentence - 1 : nil
+        return openingWord(of: sentence).map(Self.referringWords.contains) == true ? sentence - 1 : nil
+    }
+
+    /// The first word of `sentence` (folded), read from its opening characters only.
+    func openingWord(of sentence: Int) -> String? {
+        analyzer.tokenizer.words(in: index.text(ofSentence: sentence).prefix(24)).first?.surface
     }
 
     /// Consecutive pairs of distinct question terms, in question order.

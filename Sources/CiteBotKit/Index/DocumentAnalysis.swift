@@ -90,9 +90,9 @@ struct DocumentIndexer {
         swap(&scratch, &self.scratch)
         defer { swap(&scratch, &self.scratch) }
         // Words of addresses and link targets point somewhere; they say nothing the sentence says.
-        let addresses = Addresses.ranges(in: bytes)
+        var addresses = Addresses.Cursor(Addresses.ranges(in: bytes))
         tokenizer.scan(bytes, scratch: &scratch) { word, range in
-            if !addresses.isEmpty, addresses.contains(where: { $0.contains(range.lowerBound) }) { return }
+            if addresses.covers(range.lowerBound) { return }
             let (surface, term) = interner.intern(word)
             guard term >= 0 else { return }
             record(surface: Int(surface), term: Int(term), into: &result)

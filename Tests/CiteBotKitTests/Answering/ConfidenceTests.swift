@@ -68,13 +68,17 @@ import Testing
     /// "These creases …" says what it says about the creases of the sentence before it, so
     /// that sentence's "frown" counts as matched (at the half coverage had not yet given it,
     /// being in the passage); "Its …" and a sentence of another paragraph do not reach back.
-    @Test(arguments: [("These", true, true), ("These", false, false), ("Its", true, false)])
-    func aSentenceOpeningWithADemonstrativeHasThePreviousSentencesWords(_ opening: String, _ reads: Bool, _ counted: Bool) throws {
+    /// WordNet plays no part in it: it holds without the lexicon too.
+    @Test(arguments: [("These", true, true, true), ("These", false, false, true), ("Its", true, false, true),
+                      ("These", true, true, false)])
+    func aSentenceOpeningWithADemonstrativeHasThePreviousSentencesWords(
+        _ opening: String, _ reads: Bool, _ counted: Bool, _ withLexicon: Bool
+    ) throws {
         let corpus = "Frown creases form between the brows. \(opening) creases deepen with age, sun and repeated smiling."
         var options = AnswerOptions(minScore: 0, confidenceSynonymSenses: 3)
         options.readsDemonstratives = reads
-        let answerer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, lexicon: try lexicon(),
-                                options: options)
+        let answerer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer,
+                                lexicon: withLexicon ? try lexicon() : nil, options: options)
         let question = "Do frown creases deepen with age?"
         let answer = answerer.answer(question)
         #expect(answer.citations.first?.text == "\(opening) creases deepen with age, sun and repeated smiling.")
