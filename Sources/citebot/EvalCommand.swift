@@ -155,6 +155,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case typedDepth = "typed-depth"
     case explanations, apposition, names, copies, subject, definitions, demonstratives
     case nameAsked = "name-asked"
+    case leadIns = "lead-ins"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -188,6 +189,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .definitions: options.comparesDefinitions = false
         case .demonstratives: options.readsDemonstratives = false
         case .nameAsked: options.requiresName = false
+        case .leadIns: options.ranking.readsLeadIns = false
         }
     }
 }

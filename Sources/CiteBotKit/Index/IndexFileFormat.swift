@@ -53,7 +53,8 @@ enum IndexFileFormat {
     /// 3: passages without a citable sentence have no postings.
     /// 4: words of web and e-mail addresses and of Markdown link targets are not indexed.
     /// 5: a line of nothing but links to sections of its document is a heading.
-    static let version: UInt32 = 5
+    /// 6: a sentence record holds the distance to its list's lead-in (role narrowed to Int16).
+    static let version: UInt32 = 6
     static let headerSize = 64
     static let tableEntrySize = 32
 }
@@ -162,8 +163,8 @@ public struct IndexSettings: Sendable, Equatable {
 /// Fixed record sizes, in bytes (fields little-endian, in the order listed):
 /// a file is path offset, path length, source offset, source length, warning offset,
 /// warning length (Int64 each, into ``IndexSection/strings``), document (Int64, -1 when
-/// skipped), size, modification time; a sentence is document, paragraph, number, role
-/// (Int32 each), start, end (Int64 byte offsets in its document's text); a paragraph is
+/// skipped), size, modification time; a sentence is document, paragraph, number
+/// (Int32 each), role, lead-in distance (Int16 each), start, end (Int64 byte offsets in its document's text); a paragraph is
 /// document, number (Int32), start, end, first sentence, end sentence (Int64).
 enum RecordSize {
     static let file = 72
@@ -172,7 +173,7 @@ enum RecordSize {
 }
 
 extension SentenceRole {
-    var code: Int32 {
+    var code: Int16 {
         switch self {
         case .statement: return 0
         case .heading: return 1
@@ -182,7 +183,7 @@ extension SentenceRole {
         }
     }
 
-    init?(code: Int32) {
+    init?(code: Int16) {
         switch code {
         case 0: self = .statement
         case 1: self = .heading

@@ -265,7 +265,10 @@ final class IndexFileReader {
             var previousDocument: Int32 = 0
             for (r, record) in records.enumerated() {
                 let document = Int(record.document)
+                // A lead-in is an earlier sentence of the same document.
+                let leadIn = r - Int(record.leadInDistance)
                 guard record.document >= previousDocument, document < documentCount, SentenceRole(code: record.role) != nil,
+                      record.leadInDistance >= 0, leadIn >= 0, records[leadIn].document == record.document,
                       record.start >= 0, record.start <= record.end,
                       record.end <= Int64(textOffsets[document + 1] - textOffsets[document])
                 else { throw corrupt("sentence \(r + 1) is out of range") }

@@ -1,12 +1,15 @@
 import Synchronization
 
 /// A sentence as a fixed 32-byte record, the layout of ``IndexSection/sentences``:
-/// document, paragraph, number, role code (Int32 each), start, end (Int64 byte offsets).
+/// document, paragraph, number (Int32 each), role code, lead-in distance (Int16 each),
+/// start, end (Int64 byte offsets).
 struct SentenceRecord: Sendable, Equatable, BitwiseCopyable {
     var document: Int32
     var paragraph: Int32
     var number: Int32
-    var role: Int32
+    var role: Int16
+    /// ``Sentence/leadInDistance``.
+    var leadInDistance: Int16
     var start: Int64
     var end: Int64
 
@@ -15,6 +18,7 @@ struct SentenceRecord: Sendable, Equatable, BitwiseCopyable {
         paragraph = Int32(sentence.paragraph)
         number = Int32(sentence.number)
         role = sentence.role.code
+        leadInDistance = Int16(clamping: sentence.leadInDistance)
         start = Int64(sentence.range.lowerBound)
         end = Int64(sentence.range.upperBound)
     }
@@ -58,7 +62,15 @@ public struct SentenceList: RandomAccessCollection, Sendable, Equatable {
     public subscript(position: Int) -> Sentence {
         let record = records[position]
         return Sentence(document: Int(record.document), paragraph: Int(record.paragraph), number: Int(record.number),
-                        range: Int(record.start)..<Int(record.end), role: SentenceRole(code: record.role) ?? .symbols)
+                        range: Int(record.start)..<Int(record.end), role: SentenceRole(code: record.role) ?? .symbols,
+                        leadInDistance: Int(record.leadInDistance))
+    }
+
+    /// The sentence ending with a colon that introduces the list sentence `position` is an
+    /// item of (``Sentence/leadInDistance``), without decoding the rest of it.
+    func leadIn(of position: Int) -> Int? {
+        let distance = Int(records[position].leadInDistance)
+        return distance > 0 ? position - distance : nil
     }
 
     /// Whether sentence `position` may be cited, without decoding the rest of it.

@@ -26,8 +26,10 @@ public struct RankedSentence: Sendable, Hashable {
 ///
 /// with a, b, c, d = ``RankingOptions/sentenceWeight``, ``RankingOptions/passageWeight``,
 /// ``RankingOptions/coverageWeight`` and ``RankingOptions/headingWeight``, h the title the
-/// sentence stands under (``title(before:)``: a section heading, or an FAQ entry's question),
-/// which often names what the sentences below it only imply, and w_t the question term's sentence-level idf,
+/// sentence stands under (``title(before:)``: a section heading, or an FAQ entry's question;
+/// for a list item or an indented quotation, the sentence ending with a colon that introduces
+/// it, ``Sentence/leadInDistance``), which often names what the sentences below it only
+/// imply, and w_t the question term's sentence-level idf,
 /// unknown words included at the largest idf. The last part, IDF-aware coverage, favours
 /// the sentence that matches more of what the question is specifically about over one that
 /// repeats a frequent word many times. Its coverage, the basis of confidence, is
@@ -134,9 +136,11 @@ public struct SentenceRanker: Sendable {
                     }
                 }
                 guard cosine > 0 || passageCosine > 0 else { continue }
-                if measuredTitle != .some(title) {
-                    measuredTitle = .some(title)
-                    let headingRow = title.map { index.sentenceVectors.row($0) } ?? 0..<0
+                let under = options.headingWeight > 0
+                    ? ((options.readsLeadIns ? index.sentences.leadIn(of: s) : nil) ?? title) : nil
+                if measuredTitle != .some(under) {
+                    measuredTitle = .some(under)
+                    let headingRow = under.map { index.sentenceVectors.row($0) } ?? 0..<0
                     titleCosine = 0
                     for (j, (id, weight)) in vector.enumerated() {
                         inTitle[j] = false
@@ -235,6 +239,10 @@ public struct RankingOptions: Sendable, Equatable {
     /// left out of the candidate passages, so that a corpus holding a document several
     /// times still offers ``candidatePassages`` distinct ones.
     public var collapsesCopies: Bool = true
+    /// Whether a list item or an indented quotation stands under the sentence ending with a
+    /// colon that introduces it (``Sentence/leadInDistance``) rather than under its section's
+    /// title: "- rcN for a release candidate" under "Versions have a suffix:".
+    public var readsLeadIns: Bool = true
 
     public init(
         sentenceWeight: Double = 0.6, passageWeight: Double = 0.4, coverageWeight: Double = 0.5,

@@ -23,13 +23,23 @@ public struct Sentence: Sendable, Hashable {
     /// UTF-8 byte offsets in the document's text; the text there is quoted verbatim.
     public var range: Range<Int>
     public var role: SentenceRole
+    /// How many sentences back the sentence ending with a colon is that introduces the
+    /// list this sentence is an item of ("Versions have a suffix:" before "- rcN for a
+    /// release candidate"); 0 when it is not in such a list.
+    ///
+    /// An item often says only part of what it is about, the rest being in its lead-in,
+    /// the way a section's sentences rely on their heading.
+    public var leadInDistance: Int
 
-    public init(document: Int, paragraph: Int, number: Int, range: Range<Int>, role: SentenceRole) {
+    public init(
+        document: Int, paragraph: Int, number: Int, range: Range<Int>, role: SentenceRole, leadInDistance: Int = 0
+    ) {
         self.document = document
         self.paragraph = paragraph
         self.number = number
         self.range = range
         self.role = role
+        self.leadInDistance = leadInDistance
     }
 
     /// Whether this sentence may be quoted as evidence for an answer.

@@ -48,9 +48,18 @@ public struct SentenceSplitter: Sendable {
         var literalIndent: Int? = nil
         var opensLiteral = false
         var paragraphIndent = 0
+        // The colon sentence that introduced the list being read, and how many items it has
+        // had; nil outside such a list.
+        var leadIn: Int? = nil
+        var leadInItems = 0
+        // The last sentence of a paragraph ending with a colon, and that paragraph's indent:
+        // the paragraphs indented deeper after it (a quotation, an example) are what it introduces.
+        var blockLeadIn: Int? = nil
+        var blockLeadInIndent = 0
 
         func closeParagraph() {
             guard !paragraphLines.isEmpty else { return }
+            if paragraphIndent <= blockLeadInIndent { blockLeadIn = nil }
             let number = result.paragraphs.count + 1
             let first = result.sentences.count
             // Runs of code lines become one uncitable "sentence" each; prose runs are split.
@@ -81,6 +90,20 @@ public struct SentenceSplitter: Sendable {
                         range: block.range, role: .code))
                     continue
                 }
+                if block.isListItem {
+                    if let previous = result.sentences.last, previous.role != .code,
+                       Self.endsWithColon(previous.range, in: bytes) {
+                        leadIn = result.sentences.count - 1
+                        leadInItems = 1
+                    } else if leadIn != nil, leadInItems < Self.leadInItems {
+                        leadInItems += 1
+                    } else {
+                        leadIn = nil
+                    }
+                } else {
+                    // Prose after a list ends it.
+                    leadIn = nil
+                }
                 // A heading is one unit however it is punctuated ("I'm new. Where do I start?").
                 let ranges = block.isMarkdownHeading ? [block.range] : sentenceRanges(in: block.range, in: bytes)
                 let role = ranges.count == 1
@@ -97,11 +120,18 @@ public struct SentenceSplitter: Sendable {
                             sentenceRole = .heading
                         }
                     }
+                    let distance = (leadIn ?? blockLeadIn).map { result.sentences.count - $0 } ?? 0
                     result.sentences.append(Sentence(
                         document: document, paragraph: number,
                         number: result.sentences.count - first + 1,
-                        range: range, role: sentenceRole))
+                        range: range, role: sentenceRole,
+                        leadInDistance: distance <= Self.leadInReach ? distance : 0))
                 }
+            }
+            if let last = result.sentences.indices.last, last >= first, result.sentences[last].role != .code,
+               Self.endsWithColon(result.sentences[last].range, in: bytes) {
+                blockLeadIn = last
+                blockLeadInIndent = paragraphIndent
             }
             let range = paragraphLines[0].lowerBound..<paragraphLines[paragraphLines.count - 1].upperBound
             result.paragraphs.append(Paragraph(
@@ -159,6 +189,19 @@ public struct SentenceSplitter: Sendable {
     }
 
     // MARK: - Blocks
+
+    /// The most items a list's lead-in is counted for (``Sentence/leadInDistance``): a
+    /// longer list's later items are taken for a list of their own.
+    static let leadInItems = 32
+
+    /// The farthest back, in sentences, a lead-in is recorded.
+    static let leadInReach = 255
+
+    /// Whether `range` ends with a colon, trailing whitespace aside.
+    static func endsWithColon(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let last = trimmed(range, in: bytes)
+        return !last.isEmpty && bytes[last.upperBound - 1] == UInt8(ascii: ":")
+    }
 
     private struct Block {
         var range: Range<Int>

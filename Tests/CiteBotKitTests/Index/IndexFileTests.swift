@@ -124,6 +124,18 @@ import Testing
         #expect(throws: IndexFileError.self, "\(section.name) at \(offset)") { _ = try IndexFileReader(path: path).load() }
     }
 
+    /// A sentence's lead-in must be an earlier sentence of its own document: the first
+    /// sentence has none, and a negative distance points forwards.
+    @Test(arguments: [Int16(1), -1, .max])
+    func aLeadInOutsideItsDocumentIsRejected(distance: Int16) throws {
+        let (_, path) = try saved(try Self.corpus(Self.files))
+        try rewrite(path, section: .sentences) { bytes in
+            // The first record's lead-in distance: after document, paragraph, number, role.
+            bytes.replaceSubrange(14..<16, with: withUnsafeBytes(of: distance.littleEndian) { Array($0) })
+        }
+        #expect(throws: IndexFileError.self, "\(distance)") { _ = try IndexFileReader(path: path).load() }
+    }
+
     /// Term statistics a forger could make meaningless: a negative spelling count, an idf
     /// that is not a number or negative, a sentence frequency above the sentence count.
     @Test(arguments: [

@@ -81,6 +81,25 @@ import Testing
         #expect(index.text(ofSentence: without.sentence) == "The fruit keeps for weeks in a cool cellar.")
     }
 
+    /// The same item under two lead-ins: the one whose lead-in names what is asked wins.
+    /// Without the colons neither list has a lead-in, and the two tie (the earlier wins).
+    @Test(arguments: [(":", "cars"), (".", "apples")])
+    func aListItemStandsUnderItsLeadIn(ending: String, winner: String) throws {
+        let text = """
+            Apples come in several colours\(ending)
+
+            - Red and green are common.
+
+            Cars are sold in several colours\(ending)
+
+            - Red and green are common, too.
+            """
+        let index = try Fixtures.index([text])
+        let ranked = rank("red and green cars", in: index)
+        let expected = winner == "cars" ? "Red and green are common, too." : "Red and green are common."
+        #expect(index.text(ofSentence: try #require(ranked.first).sentence) == expected)
+    }
+
     @Test func coverageIsTheShareOfQuestionWeightMatched() throws {
         let index = try Fixtures.index([Self.corpus])
         let full = try #require(rank("compost clay soil", in: index).first)

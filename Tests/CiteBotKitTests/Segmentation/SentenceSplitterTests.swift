@@ -290,4 +290,53 @@ import Foundation
             #expect(Self.judge(text) == Self.reference(text), "seed \(seed), round \(round): \(text.debugDescription)")
         }
     }
+
+    /// Each sentence's text with its lead-in's text (nil when it has none).
+    static func leadIns(_ text: String) -> [(String, String?)] {
+        let sentences = SentenceSplitter().split(text).sentences
+        return sentences.enumerated().map { position, sentence in
+            let leadIn = sentence.leadInDistance > 0 ? sentences[position - sentence.leadInDistance] : nil
+            return (CorpusIndex.slice(text, sentence.range), leadIn.map { CorpusIndex.slice(text, $0.range) })
+        }
+    }
+
+    @Test func listItemsAfterAColonSentenceStandUnderIt() {
+        let text = """
+            Versions have a suffix:
+
+            - The suffix for an alpha is aN. It is rare.
+            - The suffix for a beta is bN.
+
+            Prose follows the list.
+            - A later item has no lead-in.
+            """
+        let found = Self.leadIns(text)
+        let lead = "Versions have a suffix:"
+        #expect(found.map(\.0) == [lead, "The suffix for an alpha is aN.", "It is rare.", "The suffix for a beta is bN.",
+                                   "Prose follows the list.", "A later item has no lead-in."])
+        #expect(found.map(\.1) == [nil, lead, lead, lead, nil, nil])
+    }
+
+    @Test func aListWithoutAColonHasNoLeadIn() {
+        let found = Self.leadIns("Versions have a suffix.\n- The suffix for a beta is bN.\n- The suffix for an alpha is aN.")
+        #expect(found.allSatisfy { $0.1 == nil })
+    }
+
+    @Test func deeperIndentedParagraphsStandUnderTheColonParagraphBeforeThem() {
+        let text = """
+            Here is what the founder wrote:
+
+               We needed a better tool. So we wrote one.
+
+               It took a year.
+
+            Back at the margin.
+
+               Indented, but after no colon.
+            """
+        let found = Self.leadIns(text)
+        let lead = "Here is what the founder wrote:"
+        #expect(found.map(\.1) == [nil, lead, lead, lead, nil, nil])
+    }
 }
+
