@@ -156,6 +156,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case explanations, apposition, names, copies, subject, definitions, demonstratives
     case nameAsked = "name-asked"
     case leadIns = "lead-ins"
+    case consequences
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -190,6 +191,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .demonstratives: options.readsDemonstratives = false
         case .nameAsked: options.requiresName = false
         case .leadIns: options.ranking.readsLeadIns = false
+        case .consequences: options.readsConsequences = false
         }
     }
 }

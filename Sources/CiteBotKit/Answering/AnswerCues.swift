@@ -40,6 +40,18 @@ public enum AnswerCues {
     /// ``reasonCues`` filed for search.
     static let reasonCueSet = PhraseSet(reasonCues)
 
+    /// Conjunctions that open a condition, and connectives that introduce a result: a
+    /// sentence that says what follows from something ("When the signal stops, the muscle
+    /// relaxes", "As a result, …").
+    static let consequenceCues: [[String]] = [
+        ["when"], ["whenever"], ["once"], ["if"], ["after"], ["unless"], ["until"], ["without"],
+        ["as", "a", "result"], ["consequently"], ["result"], ["results"], ["resulting"],
+        ["lead", "to"], ["leads", "to"], ["then"],
+    ]
+
+    /// ``consequenceCues`` filed for search.
+    static let consequenceCueSet = PhraseSet(consequenceCues)
+
     /// Phrases that describe how something works.
     static let methodCues: [[String]] = [
         ["works", "by"], ["work", "by"], ["by"], ["through"], ["using"], ["uses"], ["use"], ["via"],
@@ -86,7 +98,7 @@ public enum AnswerCues {
     /// so a caller can skip reading the sentence at all.
     public static func canMatch(_ kind: QuestionKind) -> Bool {
         switch kind {
-        case .duration, .quantity, .time, .reason, .method, .definition, .list, .yesNo, .person: return true
+        case .duration, .quantity, .time, .reason, .method, .definition, .list, .yesNo, .person, .consequence: return true
         case .place, .comparison, .other: return false
         }
     }
@@ -102,6 +114,7 @@ public enum AnswerCues {
                 || AnswerSpans.durationSpan(in: words) != nil || words.contains(where: AnswerSpans.permanenceWords.contains)
         case .reason: return reasonCueSet.occurs(in: words)
         case .method: return methodCueSet.occurs(in: words)
+        case .consequence: return consequenceCueSet.occurs(in: words)
         case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)
         case .list: return false  // needs the commas: see enumerates(_:in:)
         case .yesNo: return false  // needs the question's verb: see echoesAuxiliary(_:_:)

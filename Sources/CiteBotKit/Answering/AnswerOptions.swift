@@ -74,6 +74,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether "what's X", "what exactly is X" and "what counts as X" are read as definition
     /// questions, as "what is X" is (see ``QuestionParser/readsDefinitionPhrasing``).
     public var readsDefinitionPhrasing: Bool = true
+    /// Whether "what happens when/if/once …" asks for a consequence, whose cue is a sentence
+    /// with a condition or a result ("When the signal stops, …"), the verb "happen" left out
+    /// of its words (see ``QuestionParser/readsConsequences``).
+    public var readsConsequences: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot

@@ -32,8 +32,10 @@ public final class Answerer: QuestionAnswering {
         self.index = index
         self.options = options
         self.analyzer = analyzer
-        self.parser = QuestionParser(analyzer: analyzer, readsDefinitionPhrasing: options.readsDefinitionPhrasing,
-                                     lexicon: options.correctsTypos ? lexicon : nil)
+        var parser = QuestionParser(analyzer: analyzer, readsDefinitionPhrasing: options.readsDefinitionPhrasing,
+                                    lexicon: options.correctsTypos ? lexicon : nil)
+        parser.readsConsequences = options.readsConsequences
+        self.parser = parser
         var builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,
             correctsTypos: options.correctsTypos, synonymSenses: options.synonymSenses,

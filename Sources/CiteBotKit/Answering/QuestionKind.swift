@@ -23,6 +23,8 @@ public enum QuestionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case list
     /// "Difference between X and Y", "X vs Y": both sides.
     case comparison
+    /// "What happens when …", "what will happen if …": what follows from a condition.
+    case consequence
     /// Anything else, including bare keywords.
     case other
 }

@@ -27,6 +27,9 @@ public struct QuestionParser: Sendable {
     /// Whether "what's X", "what exactly is X" and "what counts as X" ask for a definition,
     /// as "what is X" does.
     public var readsDefinitionPhrasing: Bool
+    /// Whether "what happens when …" (or "if", "once" …) asks for a consequence
+    /// (``QuestionKind/consequence``) rather than being a question of no particular kind.
+    public var readsConsequences: Bool = true
 
     /// WordNet, when installed: with it, a misspelt comparison word ("diffrence") is read as
     /// the word it misspells (see ``spellingOfCue(_:)``).
@@ -104,6 +107,16 @@ public struct QuestionParser: Sendable {
         "between", "during", "after", "before", "when", "where", "while", "if", "as",
     ]
 
+    /// Forms of "happen", which after "what" ask for a consequence and carry no topic.
+    static let happenings: Set<String> = ["happen", "happens", "happened", "happening"]
+
+    /// Conjunctions that open the condition a consequence follows from ("what happens *if*
+    /// …", "*once* …", "*as* it rises"); "what happened in 1989" asks for an event instead.
+    static let conditions: Set<String> = ["when", "whenever", "if", "once", "after", "as", "unless", "until", "before"]
+
+    /// Verbs that may stand between "what" and "happen" ("what will happen", "what can happen").
+    static let modals: Set<String> = ["will", "would", "can", "could", "may", "might", "should", "does", "did", "is", "s"]
+
     /// Time words that make "what …" a time question ("what year").
     static let timeNouns: Set<String> = ["year", "date", "day", "month", "time", "century", "decade"]
 
@@ -128,6 +141,8 @@ public struct QuestionParser: Sendable {
         } else {
             dropped.formUnion(["tell", "explain", "describe", "please"])
         }
+        // "What happens when X": the verb only asks for a consequence.
+        if kind == .consequence { dropped.formUnion(Self.happenings) }
         // "how long", "how many": the modifier word is phrasing, not topic.
         var skipped = Set<Int>()
         var counted: String?
@@ -192,6 +207,11 @@ public struct QuestionParser: Sendable {
         case "who", "whom", "whose": return .person
         case "where": return .place
         case "what", "what's", "whats", "which":
+            if readsConsequences, first != "which",
+               let verb = body.dropFirst().firstIndex(where: { !Self.modals.contains($0) }),
+               Self.happenings.contains(body[verb]), body[(verb + 1)...].contains(where: Self.conditions.contains) {
+                return .consequence
+            }
             if Self.timeNouns.contains(second) { return .time }
             if ["cause", "causes", "caused"].contains(second) { return .reason }
             if ["is", "are", "was", "were", "s"].contains(second) { return .definition }

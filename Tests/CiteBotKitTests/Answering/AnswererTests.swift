@@ -323,6 +323,23 @@ import Testing
         #expect(answer.text == "A tattoo is not a temporary mark. [1]")
     }
 
+    /// "What happens … once …" asks what follows from a condition: the sentence that states
+    /// the condition and its result answers it, over one that matches more of its words.
+    @Test(arguments: [true, false])
+    func aConsequenceIsAnsweredByTheSentenceWithACondition(reads: Bool) throws {
+        let index = try Fixtures.index(["""
+            In cold weather, as every owner knows, the valve of the old pump sticks and its motor strains hard. \
+            Once the valve sticks, the motor overheats.
+            """])
+        var options = AnswerOptions(minScore: 0)
+        options.readsConsequences = reads
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: options)
+            .answer("What happens to the pump motor once the valve sticks?")
+        let expected = reads ? "Once the valve sticks, the motor overheats."
+            : "In cold weather, as every owner knows, the valve of the old pump sticks and its motor strains hard."
+        #expect(try #require(answer.citations.first).text == expected)
+    }
+
     @Test func noDurationWithoutANumberAndUnit() {
         #expect(AnswerSpans.durationSpan(in: words("It works on the lower shelf.")) == nil)
         #expect(AnswerSpans.durationSpan(in: words("Many months passed.")) == nil)
@@ -334,6 +351,9 @@ import Testing
         (.quantity, "It takes 20 units.", true),
         (.time, "It was approved in 2002.", true),
         (.method, "It works by blocking signals.", true),
+        (.consequence, "When the valve sticks, the pump stops.", true),
+        (.consequence, "As a result, the pump stops.", true),
+        (.consequence, "The pump has a valve.", false),
     ])
     func matchesCuesForKinds(_ kind: QuestionKind, _ sentence: String, _ expected: Bool) {
         #expect(AnswerCues.matches(kind, words: words(sentence)) == expected)
@@ -342,7 +362,7 @@ import Testing
     /// Kinds without cues never match, so reranking need not read sentences for them.
     @Test(arguments: QuestionKind.allCases)
     func kindsThatCannotMatchNeverDo(_ kind: QuestionKind) {
-        let text = "Kettles are made because it works by using steam for 2 to 3 weeks since 2002 in March, May or June."
+        let text = "Kettles are made because it works by using steam for 2 to 3 weeks since 2002 in March, May or June if dry."
         let tokens = Tokenizer().words(in: text)
         let matched = AnswerCues.matches(kind, tokens: tokens, in: text, subject: ["kettl"], stem: Fixtures.analyzer.stem,
                                          auxiliary: "is")

@@ -40,6 +40,11 @@ import Testing
         ("What kinds are there?", .list),
         ("Which is faster?", .definition),
         ("What does a siphon need?", .other),
+        ("What happens if the pump fails?", .consequence),
+        ("what will happen to the ice once the sun is out", .consequence),
+        ("What can happen to bread as it cools?", .consequence),
+        ("What happened in 1989?", .other),  // an event, not what follows from a condition
+        ("Which happens first, if both ring?", .list),
     ])
     func classifiesByQuestionWording(_ question: String, _ kind: QuestionKind) {
         #expect(parser.parse(question).kind == kind)
@@ -48,6 +53,15 @@ import Testing
     @Test func dropsTheModifierOfHowLong() {
         let terms = parser.parse("How long does the effect last?").terms.map(\.term)
         #expect(terms == ["effect", "last"])
+    }
+
+    @Test func dropsHappenFromAConsequence() {
+        #expect(parser.parse("What happens to the pump if the valve sticks?").terms.map(\.term) == ["pump", "valv", "stick"])
+        // Without the reading "happen" is a word of the topic like any other.
+        var plain = parser
+        plain.readsConsequences = false
+        #expect(plain.parse("What happens to the pump if the valve sticks?").kind == .other)
+        #expect(plain.parse("What happens to the pump if the valve sticks?").terms.map(\.term).contains("happen"))
     }
 
     @Test func keepsLongWhenItIsTopic() {
