@@ -61,6 +61,33 @@ public enum AnswerCues {
     /// ``methodCues`` filed for search.
     static let methodCueSet = PhraseSet(methodCues)
 
+    /// Method cues that are prepositions of time as well: "by 1500", "through the winter".
+    static let temporalPrepositions: Set<String> = ["by", "through"]
+
+    /// Words that may stand between a preposition and the time it names ("through *the*
+    /// winter", "by *late* March").
+    static let timeModifiers: Set<String> = [
+        "the", "a", "an", "this", "that", "next", "last", "each", "every", "early", "late", "mid", "then",
+    ]
+
+    /// Whether `words` describe how something is done (``methodCues``), a preposition that
+    /// names a time instead ("through the winter", "by 1500", "by then") aside.
+    static func describesMethod(_ words: [String]) -> Bool {
+        methodCueSet.occurs(in: words) { range in
+            guard range.count == 1, temporalPrepositions.contains(words[range.lowerBound]) else { return true }
+            var next = range.upperBound
+            while next < words.count, timeModifiers.contains(words[next]) {
+                if words[next] == "then" { return false }
+                next += 1
+            }
+            guard next < words.count else { return true }
+            let word = words[next]
+            let namesTime = AnswerSpans.timeUnits.contains(word) || timesOfYearAndDay.contains(word)
+                || AnswerSpans.months.contains(word) || AnswerSpans.isYear(word) || word.first?.isNumber == true
+            return !namesTime
+        }
+    }
+
     /// Verbs that, right after the question's subject, say what it is or has.
     static let definitionVerbs: Set<String> = [
         "is", "are", "was", "were", "means", "mean", "refers", "refer", "consists", "consist",
@@ -113,7 +140,7 @@ public enum AnswerCues {
             return words.contains { AnswerSpans.isYear($0) || AnswerSpans.months.contains($0) || timesOfYearAndDay.contains($0) }
                 || AnswerSpans.durationSpan(in: words) != nil || words.contains(where: AnswerSpans.permanenceWords.contains)
         case .reason: return reasonCueSet.occurs(in: words)
-        case .method: return methodCueSet.occurs(in: words)
+        case .method: return describesMethod(words)
         case .consequence: return consequenceCueSet.occurs(in: words)
         case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)
         case .list: return false  // needs the commas: see enumerates(_:in:)

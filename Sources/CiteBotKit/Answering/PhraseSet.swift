@@ -21,10 +21,18 @@ struct PhraseSet: Sendable {
     ///
     /// - Complexity: O(words · phrases starting with the same word · phrase length).
     func occurs(in words: [String]) -> Bool {
+        occurs(in: words) { _ in true }
+    }
+
+    /// Whether some phrase occurs in `words` as consecutive words at a place `accept` takes
+    /// (it is given the phrase's range in `words`).
+    func occurs(in words: [String], where accept: (Range<Int>) -> Bool) -> Bool {
         for start in words.indices {
             guard let phrases = byFirstWord[words[start]] else { continue }
             for phrase in phrases where start + phrase.count <= words.count {
-                if words[start..<(start + phrase.count)].elementsEqual(phrase) { return true }
+                if words[start..<(start + phrase.count)].elementsEqual(phrase), accept(start..<(start + phrase.count)) {
+                    return true
+                }
             }
         }
         return false

@@ -351,6 +351,11 @@ import Testing
         (.quantity, "It takes 20 units.", true),
         (.time, "It was approved in 2002.", true),
         (.method, "It works by blocking signals.", true),
+        (.method, "Water passes through the membrane.", true),
+        (.method, "The colony sleeps through the winter.", false),  // a time, not a way
+        (.method, "By 1500 it was done by hand.", true),
+        (.method, "By late March the work was done.", false),
+        (.method, "By then it was done.", false),
         (.consequence, "When the valve sticks, the pump stops.", true),
         (.consequence, "As a result, the pump stops.", true),
         (.consequence, "The pump has a valve.", false),
