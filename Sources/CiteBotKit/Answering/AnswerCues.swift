@@ -191,12 +191,25 @@ public enum AnswerCues {
                                     stem: (String) -> String) -> Bool {
         words.indices.dropFirst().contains { i in
             let word = words[i]
-            guard !isFirstPerson(word.surface), CorpusIndex.slice(text, word.range).first?.isUppercase == true,
+            guard !isFirstPerson(word.surface), !namesATime(word.surface),
+                  CorpusIndex.slice(text, word.range).first?.isUppercase == true,
                   !question.contains(stem(word.surface)) else { return false }
             // After a colon or an opening quote a capital starts a clause ("X: This …").
             let gap = CorpusIndex.slice(text, words[i - 1].range.upperBound..<word.range.lowerBound)
             return !gap.contains { clauseOpeners.contains($0) }
         }
+    }
+
+    /// Days of the week and the abbreviations of eras: capitalised words that name a time.
+    static let capitalisedTimes: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "bc", "bce", "ad", "ce",
+    ]
+
+    /// Whether a (lower-cased) word names a time though written with a capital ("March",
+    /// "Sunday", "280 BC"): no one's name.
+    static func namesATime(_ surface: String) -> Bool {
+        capitalisedTimes.contains(surface) || AnswerSpans.months.contains(surface)
     }
 
     /// Whether a word is "I", alone or with a verb after an apostrophe ("I'm", "I’ve"; the

@@ -367,7 +367,7 @@ import Testing
     /// Kinds without cues never match, so reranking need not read sentences for them.
     @Test(arguments: QuestionKind.allCases)
     func kindsThatCannotMatchNeverDo(_ kind: QuestionKind) {
-        let text = "Kettles are made because it works by using steam for 2 to 3 weeks since 2002 in March, May or June if dry."
+        let text = "Kettles are made in Oslo because it works by using steam for 2 to 3 weeks since 2002 in March, May or June if dry."
         let tokens = Tokenizer().words(in: text)
         let matched = AnswerCues.matches(kind, tokens: tokens, in: text, subject: ["kettl"], stem: Fixtures.analyzer.stem,
                                          auxiliary: "is")
@@ -459,6 +459,9 @@ import Testing
         ("Then I'm buying salt.", false),  // "I" with a verb after an apostrophe is no name either
         ("Then I’ve bought salt.", false),
         ("He said “Salt is good” to all.", false),
+        ("Salt reached Norway around 280 BC.", false),  // times with capitals name no one
+        ("Salt reached Norway each March, on a Sunday.", false),
+        ("Salt reached Norway each March with Anna Berg.", true),
     ])
     func namesSomeoneTheQuestionDoesNot(_ text: String, _ expected: Bool) {
         let question: Set<String> = ["brought", "salt", "norway"].map(Fixtures.analyzer.stem).reduce(into: []) { $0.insert($1) }
