@@ -156,7 +156,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case explanations, apposition, names, copies, subject, definitions, demonstratives
     case nameAsked = "name-asked"
     case leadIns = "lead-ins"
-    case consequences
+    case consequences, measures
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -192,6 +192,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .nameAsked: options.requiresName = false
         case .leadIns: options.ranking.readsLeadIns = false
         case .consequences: options.readsConsequences = false
+        case .measures: options.requiresMeasure = false
         }
     }
 }

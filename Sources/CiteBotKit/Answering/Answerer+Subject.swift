@@ -43,8 +43,14 @@ extension Answerer {
         let question = analysis.question
         if options.requiresAnswerType,
            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency,
-                            asked: Set(question.terms.map(\.term))) < 1 {
-            reasons.append(question.kind == .person ? "gives no name" : "holds no span of time, number or date")
+                            asked: Set(question.terms.map(\.term)), measure: question.measure) < 1 {
+            if question.kind == .person {
+                reasons.append("gives no name")
+            } else if let measure = question.measure, options.requiresMeasure {
+                reasons.append("states no \(measure.rawValue) in its units")
+            } else {
+                reasons.append("holds no span of time, number or date")
+            }
         }
         if options.requiresSubject,
            subjectFactor(question: question, query: analysis.query, answer: sentence,
@@ -64,7 +70,7 @@ extension Answerer {
     /// sentence, the one it stands for (``RankedSentence/measuredOn``) or an earlier sentence
     /// of its paragraph holds one of its words (a sentence may refer back: "They last a
     /// year."), or when the sentence opens on a word of the question, being about what was
-    /// asked. It is a factor, like ``answerTypeFactor(kind:sentence:asksFrequency:asked:)``: the
+    /// asked. It is a factor, like ``answerTypeFactor(kind:sentence:asksFrequency:asked:measure:)``: the
     /// sentence may say the subject in other words.
     func subjectFactor(question: ParsedQuestion, query: Query, answer sentence: Int, measuredOn: Int?) -> Double {
         guard let subject = subjectTerms(of: question), !subject.isEmpty else { return 1 }

@@ -253,7 +253,7 @@ public final class Answerer: QuestionAnswering {
         let alternatives = rest.map(citation)
         if options.requiresAnswerType {
             confidence *= answerTypeFactor(kind: kind, sentence: chosen[0].sentence, asksFrequency: analysis.question.asksFrequency,
-                                           asked: Set(analysis.question.terms.map(\.term)))
+                                           asked: Set(analysis.question.terms.map(\.term)), measure: analysis.question.measure)
         }
         if options.requiresSubject {
             confidence *= subjectFactor(question: analysis.question, query: analysis.query,
@@ -280,11 +280,12 @@ public final class Answerer: QuestionAnswering {
     /// "Kettles usually use more watts than toasters" may outscore "A kettle uses 2000 to
     /// 3000 watts while it boils" on "How many watts does a kettle use?" (it is shorter,
     /// so its cosine is higher), but only the second says how many; without this the first
-    /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:asked:)``) would abstain.
+    /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:asked:measure:)``) would abstain.
     func typedCandidateFirst(_ candidates: [RankedSentence], question: ParsedQuestion, query: Query) -> [RankedSentence] {
         let asked = Set(question.terms.map(\.term))
         func factor(_ sentence: Int) -> Double {
-            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency, asked: asked)
+            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency, asked: asked,
+                             measure: question.measure)
         }
         guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first else { return candidates }
         let bestFactor = factor(best.sentence)
@@ -489,7 +490,11 @@ public final class Answerer: QuestionAnswering {
     /// ``AnswerCues/namesSomeone(_:in:besides:stem:)``) counts half as well: "The water
     /// cycle describes how water moves …" is on the topic of "Who first described the water
     /// cycle?" but names no one, and "Python" in a sentence does not say who created Python.
-    func answerTypeFactor(kind: QuestionKind, sentence: Int, asksFrequency: Bool = false, asked: Set<String> = []) -> Double {
+    /// With ``AnswerOptions/requiresMeasure``, a question with a `measure` ("how tall")
+    /// needs a number in that measure's units (``Measure/isStated(in:)``) rather than any number.
+    func answerTypeFactor(
+        kind: QuestionKind, sentence: Int, asksFrequency: Bool = false, asked: Set<String> = [], measure: Measure? = nil
+    ) -> Double {
         if kind == .person {
             guard options.requiresName else { return 1 }
             let text = index.text(ofSentence: sentence)
@@ -499,6 +504,7 @@ public final class Answerer: QuestionAnswering {
         let text = index.text(ofSentence: sentence)
         // A number inside a web address answers nothing.
         let words = AnswerSpans.proseWords(analyzer.tokenizer.words(in: text), in: text).map(\.surface)
+        if let measure, options.requiresMeasure { return measure.isStated(in: words) ? 1 : 0.5 }
         if AnswerCues.matches(kind, words: words) { return 1 }
         return asksFrequency && AnswerCues.statesFrequency(words) ? 1 : 0.5
     }

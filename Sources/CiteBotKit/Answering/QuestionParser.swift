@@ -16,6 +16,9 @@ public struct ParsedQuestion: Sendable, Hashable {
     /// Whether the question asks how often ("How often …?"): a quantity that a frequency
     /// such as "daily" or "twice a week" answers without a number.
     public var asksFrequency: Bool = false
+    /// What a "how tall", "how far", "how heavy" … question measures, whose units its
+    /// answer is stated in; nil for any other question.
+    public var measure: Measure? = nil
 }
 
 /// Reads a question's kind from its opening words and strips the words that only
@@ -147,9 +150,11 @@ public struct QuestionParser: Sendable {
         var skipped = Set<Int>()
         var counted: String?
         var asksFrequency = false
+        var measure: Measure?
         for (i, token) in tokens.enumerated() where token.surface == "how" && i + 1 < tokens.count {
             if Self.howModifiers[tokens[i + 1].surface] != nil { skipped.insert(i + 1) }
             if tokens[i + 1].surface == "often" { asksFrequency = true }
+            if measure == nil { measure = Measure.asked(by: tokens[i + 1].surface) }
             if counted == nil, ["many", "much"].contains(tokens[i + 1].surface), i + 2 < tokens.count,
                !analyzer.stopWords.contains(tokens[i + 2].surface) {
                 counted = analyzer.stem(tokens[i + 2].surface)
@@ -168,7 +173,7 @@ public struct QuestionParser: Sendable {
         }
         let auxiliary = kind == .yesNo ? Self.body(of: words).first : nil
         return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary, counted: counted,
-                              asksFrequency: asksFrequency)
+                              asksFrequency: asksFrequency, measure: kind == .quantity ? measure : nil)
     }
 
     /// Words that alone make a question a comparison.
