@@ -29,7 +29,13 @@ public struct Sentence: Sendable, Hashable {
     ///
     /// An item often says only part of what it is about, the rest being in its lead-in,
     /// the way a section's sentences rely on their heading.
-    public var leadInDistance: Int
+    public var leadInDistance: Int {
+        get { Int(storedLeadInDistance) }
+        set { storedLeadInDistance = UInt16(clamping: newValue) }
+    }
+    /// ``leadInDistance`` in two bytes beside ``role``, so that the field costs a sentence
+    /// no memory: a corpus's sentences are held all at once while it is indexed.
+    private var storedLeadInDistance: UInt16
 
     public init(
         document: Int, paragraph: Int, number: Int, range: Range<Int>, role: SentenceRole, leadInDistance: Int = 0
@@ -39,7 +45,7 @@ public struct Sentence: Sendable, Hashable {
         self.number = number
         self.range = range
         self.role = role
-        self.leadInDistance = leadInDistance
+        self.storedLeadInDistance = UInt16(clamping: leadInDistance)
     }
 
     /// Whether this sentence may be quoted as evidence for an answer.
