@@ -157,6 +157,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case nameAsked = "name-asked"
     case leadIns = "lead-ins"
     case consequences, measures
+    case kindNouns = "kind-nouns"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -193,6 +194,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .leadIns: options.ranking.readsLeadIns = false
         case .consequences: options.readsConsequences = false
         case .measures: options.requiresMeasure = false
+        case .kindNouns: options.readsKindNouns = false
         }
     }
 }

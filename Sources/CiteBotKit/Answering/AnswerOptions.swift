@@ -78,6 +78,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// with a condition or a result ("When the signal stops, …"), the verb "happen" left out
     /// of its words (see ``QuestionParser/readsConsequences``).
     public var readsConsequences: Bool = true
+    /// Whether "kind", "sort" and "type" leave a definition, comparison or "which" question's
+    /// words only before "of" ("what kind of X"), not wherever they stand ("What is a type?",
+    /// "the time complexity of Python's sort"); see ``QuestionParser/readsKindNouns``.
+    public var readsKindNouns: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot

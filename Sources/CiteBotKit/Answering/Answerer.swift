@@ -35,6 +35,7 @@ public final class Answerer: QuestionAnswering {
         var parser = QuestionParser(analyzer: analyzer, readsDefinitionPhrasing: options.readsDefinitionPhrasing,
                                     lexicon: options.correctsTypos ? lexicon : nil)
         parser.readsConsequences = options.readsConsequences
+        parser.readsKindNouns = options.readsKindNouns
         self.parser = parser
         var builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,

@@ -33,6 +33,10 @@ public struct QuestionParser: Sendable {
     /// Whether "what happens when …" (or "if", "once" …) asks for a consequence
     /// (``QuestionKind/consequence``) rather than being a question of no particular kind.
     public var readsConsequences: Bool = true
+    /// Whether "kind", "sort" and "type" are left out of a question's words only before "of"
+    /// ("what kind of X"), rather than in every definition or comparison question, where
+    /// they may be its topic ("What is a type?").
+    public var readsKindNouns: Bool = true
 
     /// WordNet, when installed: with it, a misspelt comparison word ("diffrence") is read as
     /// the word it misspells (see ``spellingOfCue(_:)``).
@@ -91,10 +95,13 @@ public struct QuestionParser: Sendable {
     /// Words that only frame a question ("tell me about", "explain").
     static let framingWords: Set<String> = [
         "tell", "explain", "describe", "please", "know", "want", "wondering", "question", "like",
-        "thing", "things", "kind", "sort", "type", "types", "exactly", "actually", "basically",
+        "thing", "things", "exactly", "actually", "basically",
         "difference", "differences", "different", "differ", "compare", "compared", "comparison",
         "versus", "vs", "mean", "means", "meaning", "define", "definition",
     ]
+
+    /// Nouns that, before "of", ask for a kind of something ("what sort of X") and carry no topic.
+    static let kindNouns: Set<String> = ["kind", "kinds", "sort", "sorts", "type", "types"]
 
     /// Words that, right after "what", ask for items of a kind ("what types of …", "what
     /// forms can X take").
@@ -139,6 +146,7 @@ public struct QuestionParser: Sendable {
         var dropped = Set<String>()
         if kind == .comparison || kind == .definition {
             dropped.formUnion(Self.framingWords)
+            if !readsKindNouns { dropped.formUnion(["kind", "sort", "type", "types"]) }
             // "What counts as X?": the verb only asks what X is.
             if kind == .definition, readsDefinitionPhrasing { dropped.formUnion(Self.countingVerbs) }
         } else {
@@ -158,6 +166,15 @@ public struct QuestionParser: Sendable {
             if counted == nil, ["many", "much"].contains(tokens[i + 1].surface), i + 2 < tokens.count,
                !analyzer.stopWords.contains(tokens[i + 2].surface) {
                 counted = analyzer.stem(tokens[i + 2].surface)
+            }
+        }
+        // "What kind of X is Y", "which types of X": in a question that asks what something
+        // is or which ones, the noun before "of" only asks for a kind. Elsewhere it may be the
+        // topic ("What is a type?", "python's sort"), and in "Is there more than one kind of
+        // X?" it is what is asked.
+        if readsKindNouns, [.definition, .comparison, .list].contains(kind) {
+            for i in tokens.indices.dropLast() where Self.kindNouns.contains(tokens[i].surface) && tokens[i + 1].surface == "of" {
+                skipped.insert(i)
             }
         }
         // Only the first content words are stemmed and matched (see maximumTerms).

@@ -64,6 +64,23 @@ import Testing
         #expect(plain.parse("What happens to the pump if the valve sticks?").terms.map(\.term).contains("happen"))
     }
 
+    @Test(arguments: [
+        ("What is a type?", ["type"]),
+        ("what is the time complexity of python's sort", ["time", "complex", "python", "sort"]),
+        ("What kind of tea is oolong?", ["tea", "oolong"]),
+        ("Which types of tea grow here?", ["tea", "grow"]),
+        ("Is there more than one kind of tea?", ["one", "kind", "tea"]),
+    ])
+    func kindNounsAreDroppedOnlyBeforeOf(_ question: String, _ terms: [String]) {
+        #expect(parser.parse(question).terms.map(\.term) == terms, "\(question)")
+    }
+
+    @Test func withoutReadingKindNounsADefinitionDropsThemAll() {
+        var plain = parser
+        plain.readsKindNouns = false
+        #expect(plain.parse("What is a type?").terms.isEmpty)
+    }
+
     @Test func keepsLongWhenItIsTopic() {
         #expect(parser.parse("Is the road long?").terms.map(\.term) == ["road", "long"])
     }
