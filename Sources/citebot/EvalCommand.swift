@@ -158,6 +158,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case leadIns = "lead-ins"
     case consequences, measures
     case kindNouns = "kind-nouns"
+    case nounPhrases = "noun-phrases"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -195,6 +196,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .consequences: options.readsConsequences = false
         case .measures: options.requiresMeasure = false
         case .kindNouns: options.readsKindNouns = false
+        case .nounPhrases: options.readsNounPhrases = false
         }
     }
 }

@@ -82,6 +82,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// words only before "of" ("what kind of X"), not wherever they stand ("What is a type?",
     /// "the time complexity of Python's sort"); see ``QuestionParser/readsKindNouns``.
     public var readsKindNouns: Bool = true
+    /// Whether "what" before a noun phrase ("what kit do I need") asks "which", a list
+    /// question (see ``QuestionParser/readsNounPhrases``).
+    public var readsNounPhrases: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot

@@ -36,6 +36,7 @@ public final class Answerer: QuestionAnswering {
                                     lexicon: options.correctsTypos ? lexicon : nil)
         parser.readsConsequences = options.readsConsequences
         parser.readsKindNouns = options.readsKindNouns
+        parser.readsNounPhrases = options.readsNounPhrases
         self.parser = parser
         var builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,

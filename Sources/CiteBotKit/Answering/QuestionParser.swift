@@ -37,6 +37,9 @@ public struct QuestionParser: Sendable {
     /// ("what kind of X"), rather than in every definition or comparison question, where
     /// they may be its topic ("What is a type?").
     public var readsKindNouns: Bool = true
+    /// Whether "what" before a noun phrase ("what kit do I need", "what facial expressions
+    /// cause wrinkles") asks "which", a ``QuestionKind/list`` question.
+    public var readsNounPhrases: Bool = true
 
     /// WordNet, when installed: with it, a misspelt comparison word ("diffrence") is read as
     /// the word it misspells (see ``spellingOfCue(_:)``).
@@ -123,6 +126,12 @@ public struct QuestionParser: Sendable {
     /// Conjunctions that open the condition a consequence follows from ("what happens *if*
     /// …", "*once* …", "*as* it rises"); "what happened in 1989" asks for an event instead.
     static let conditions: Set<String> = ["when", "whenever", "if", "once", "after", "as", "unless", "until", "before"]
+
+    /// Verbs that, after "what" and one more word, show that word to be a noun ("what kit
+    /// *do* I need").
+    static let auxiliaries: Set<String> = [
+        "do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "may", "might", "must",
+    ]
 
     /// Verbs that may stand between "what" and "happen" ("what will happen", "what can happen").
     static let modals: Set<String> = ["will", "would", "can", "could", "may", "might", "should", "does", "did", "is", "s"]
@@ -243,6 +252,14 @@ public struct QuestionParser: Sendable {
                 if first == "what", Self.countingVerbs.contains(second), body.count > 2, body[2] == "as" {
                     return .definition
                 }
+            }
+            // "What X do/should/can …" and "what facial expressions cause …" ask "which X":
+            // a noun phrase after "what", told by the auxiliary after its one word or, with
+            // WordNet, by a first word that cannot be a verb ("what makes X" is no list).
+            if readsNounPhrases, first == "what", body.count > 2, !analyzer.stopWords.contains(second),
+               !Self.hedges.contains(second),
+               Self.auxiliaries.contains(body[2]) || lexicon.map({ $0.contains(second) && !$0.canBeVerb(second) }) == true {
+                return .list
             }
             // "Which X …" picks items out of several; so does "what kinds of X …". A list
             // noun that is also a verb ("What forms on a cold window?") is the verb when an

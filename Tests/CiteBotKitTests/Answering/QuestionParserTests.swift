@@ -75,6 +75,22 @@ import Testing
         #expect(parser.parse(question).terms.map(\.term) == terms, "\(question)")
     }
 
+    /// "What" before a noun phrase asks "which": told by an auxiliary right after one word,
+    /// or, with WordNet, by a first word that cannot be a verb.
+    @Test func whatBeforeANounPhraseAsksWhich() throws {
+        let lexicon = try Fixtures.wordNet()
+        let reading = QuestionParser(analyzer: Fixtures.analyzer, lexicon: lexicon)
+        #expect(reading.parse("What price did the kettle fetch?").kind == .list)
+        #expect(parser.parse("what kit do I need").kind == .list)  // the auxiliary needs no lexicon
+        #expect(reading.parse("What noisy kettles break first?").kind == .list)
+        #expect(parser.parse("What noisy kettles break first?").kind == .other)
+        #expect(reading.parse("What costs more, tea or coffee?").kind != .list)  // "costs" can be a verb
+        var plain = reading
+        plain.readsNounPhrases = false
+        #expect(plain.parse("What noisy kettles break first?").kind == .other)
+        #expect(plain.parse("What price did the kettle fetch?").kind == .other)
+    }
+
     @Test func withoutReadingKindNounsADefinitionDropsThemAll() {
         var plain = parser
         plain.readsKindNouns = false
@@ -154,7 +170,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("What counts do you keep?", QuestionKind.other),
+        ("What counts do you keep?", QuestionKind.list),  // "which counts": no definition
         ("What exactly happened?", .other),
         ("What exactly did they find?", .other),
     ])
