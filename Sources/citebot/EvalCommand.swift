@@ -159,6 +159,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case consequences, measures
     case kindNouns = "kind-nouns"
     case nounPhrases = "noun-phrases"
+    case adverbPairs = "adverb-pairs"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -197,6 +198,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .measures: options.requiresMeasure = false
         case .kindNouns: options.readsKindNouns = false
         case .nounPhrases: options.readsNounPhrases = false
+        case .adverbPairs: options.readsAdverbPairs = false
         }
     }
 }

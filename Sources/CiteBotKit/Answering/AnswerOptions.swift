@@ -85,6 +85,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether "what" before a noun phrase ("what kit do I need") asks "which", a list
     /// question (see ``QuestionParser/readsNounPhrases``).
     public var readsNounPhrases: Bool = true
+    /// Whether a question word the corpus lacks is read as its adverb or adjective that the
+    /// corpus uses, "temporary" as "temporarily" (see ``QueryBuilder/readsAdverbPairs``).
+    public var readsAdverbPairs: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot

@@ -44,6 +44,7 @@ public final class Answerer: QuestionAnswering {
             correctsToStems: options.correctsToStems, dropsUnknownAdverbs: options.dropsUnknownAdverbs,
             correctsToSameBaseForm: options.correctsToSameBaseForm)
         builder.resolvesBaseForms = options.resolvesBaseForms
+        builder.readsAdverbPairs = options.readsAdverbPairs
         self.builder = builder
         self.ranker = SentenceRanker(index: index, options: options.ranking)
     }

@@ -39,6 +39,10 @@ public struct QueryBuilder: Sendable {
     /// "swam" would miss "swimming" and "mice" "mouse", while "swim" and "mouse" stem as the
     /// corpus words do.
     public var resolvesBaseForms = true
+    /// Whether a question word the corpus lacks is read as its adverb or adjective when the
+    /// corpus uses that one and the stemmer keeps the two apart, "temporary" as
+    /// "temporarily" (see ``adverbPairInCorpus(of:)``).
+    public var readsAdverbPairs = true
 
     public init(
         index: CorpusIndex, analyzer: Analyzer, lexicon: WordNetLexicon? = nil,
@@ -73,6 +77,11 @@ public struct QueryBuilder: Sendable {
                 resolved.term = index.vocabulary.terms[Int(id)]
                 resolved.id = id
             }
+            if resolved.id == nil, readsAdverbPairs, let (form, id) = adverbPairInCorpus(of: term.surface) {
+                resolved.correction = form
+                resolved.term = index.vocabulary.terms[Int(id)]
+                resolved.id = id
+            }
             // An adverb the corpus never uses ("actually", "usually") only says how the
             // question is put; counted at the largest idf it would sink the confidence.
             if resolved.id == nil, dropsUnknownAdverbs, lexicon?.isOnlyAdverb(term.surface) ?? false { continue }
@@ -93,6 +102,26 @@ public struct QueryBuilder: Sendable {
         guard let lexicon else { return nil }
         for base in lexicon.irregularBaseForms(of: surface) where base != surface && !base.utf8.contains(UInt8(ascii: " ")) {
             if let id = index.vocabulary.id(of: analyzer.stem(base)) { return (base, id) }
+        }
+        return nil
+    }
+
+    /// The adverb of an adjective in "-y", or the adjective of an adverb in "-ily", that the
+    /// corpus uses in its place: the stemmer keeps "temporary" and "temporarily", "happy"
+    /// and "happily" apart (it already joins "dangerous" and "dangerously", "basic" and
+    /// "basically"). Only words of five letters or more, so "ear" is never "early".
+    ///
+    /// - Complexity: O(1): one vocabulary lookup.
+    func adverbPairInCorpus(of surface: String) -> (String, Int32)? {
+        guard surface.unicodeScalars.count >= 5, surface.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
+        var forms: [String] = []
+        if surface.hasSuffix("ily") {
+            forms.append(String(surface.dropLast(3)) + "y")  // temporarily → temporary
+        } else if surface.hasSuffix("y"), let before = surface.dropLast().last, !"aeiou".contains(before) {
+            forms.append(String(surface.dropLast()) + "ily")
+        }
+        for form in forms {
+            if let id = index.vocabulary.id(of: analyzer.stem(form)) { return (form, id) }
         }
         return nil
     }

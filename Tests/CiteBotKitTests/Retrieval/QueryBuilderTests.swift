@@ -25,6 +25,32 @@ import Testing
         #expect(term.synonyms == [try #require(index.vocabulary.id(of: "util"))])
     }
 
+    /// The stemmer keeps "temporary" and "temporarily" apart (and "happy", "happily"): a
+    /// question word the corpus lacks is read as its other form. Typo correction is off, as
+    /// it would find the near form by itself where the lexicon does not know the word.
+    @Test(arguments: [
+        ("Is the effect temporary?", "The effect fades temporarily.", "temporarily"),
+        ("Are they ready?", "They came readily.", "readily"),
+        ("Are they happy?", "They sang happily.", "happily"),
+        ("Did it end happily?", "A happy end.", "happy"),
+    ])
+    func anAdjectiveIsReadAsTheAdverbTheCorpusUses(question: String, corpus: String, form: String) throws {
+        let index = try Fixtures.index([corpus])
+        let terms = Fixtures.analyzer.terms(in: question)
+        var builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon(), correctsTypos: false)
+        let read = try #require(builder.query(for: terms).terms.first { $0.correction == form }, "\(question)")
+        #expect(read.id == index.vocabulary.id(of: Fixtures.analyzer.stem(form)))
+        builder.readsAdverbPairs = false
+        #expect(!builder.query(for: terms).terms.contains { $0.correction == form })
+    }
+
+    @Test func shortWordsAreNotPairedWithAnAdverb() throws {
+        // "early" is no adverb of "ear".
+        let index = try Fixtures.index(["They came early."])
+        let builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon())
+        #expect(builder.query(for: Fixtures.analyzer.terms(in: "ear")).terms.first?.id == nil)
+    }
+
     @Test func noLexiconOrZeroSensesMeansNoSynonyms() throws {
         #expect(try query("use", lexicon: nil).terms.first?.synonyms == [])
         #expect(try query("use", lexicon: lexicon(), senses: 0).terms.first?.synonyms == [])
