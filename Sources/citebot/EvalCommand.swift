@@ -160,6 +160,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case kindNouns = "kind-nouns"
     case nounPhrases = "noun-phrases"
     case adverbPairs = "adverb-pairs"
+    case negation
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -199,6 +200,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .kindNouns: options.readsKindNouns = false
         case .nounPhrases: options.readsNounPhrases = false
         case .adverbPairs: options.readsAdverbPairs = false
+        case .negation: options.matchesNegation = false
         }
     }
 }

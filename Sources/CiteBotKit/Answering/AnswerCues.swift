@@ -52,6 +52,14 @@ public enum AnswerCues {
     /// ``consequenceCues`` filed for search.
     static let consequenceCueSet = PhraseSet(consequenceCues)
 
+    /// Words that deny what a sentence says ("not", "never", "won't").
+    static let negations: Set<String> = ["not", "no", "never", "cannot", "nor", "neither", "none", "nothing"]
+
+    /// Whether `words` (lower-cased) deny something: a negation word or a verb ending in "n't".
+    static func isNegated(_ words: [String]) -> Bool {
+        words.contains { negations.contains($0) || $0.hasSuffix("n't") }
+    }
+
     /// Phrases that describe how something works.
     static let methodCues: [[String]] = [
         ["works", "by"], ["work", "by"], ["by"], ["through"], ["using"], ["uses"], ["use"], ["via"],

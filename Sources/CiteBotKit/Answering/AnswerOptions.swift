@@ -88,6 +88,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether a question word the corpus lacks is read as its adverb or adjective that the
     /// corpus uses, "temporary" as "temporarily" (see ``QueryBuilder/readsAdverbPairs``).
     public var readsAdverbPairs: Bool = true
+    /// Whether a "why" question that denies something ("Why doesn't X help with Y?") takes a
+    /// sentence that denies something too ("X won't work on Y …") as a cue, worth
+    /// ``cueBonus``: the question asks about a negative claim.
+    public var matchesNegation: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot

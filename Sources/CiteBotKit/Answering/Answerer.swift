@@ -78,6 +78,9 @@ public final class Answerer: QuestionAnswering {
             let subject = Set(query.terms.map(\.term))
             let pairs = Self.adjacentPairs(parsed.terms.map(\.term))
             let pairIDs = pairs.map { (index.vocabulary.id(of: $0.0), index.vocabulary.id(of: $0.1)) }
+            // "Why doesn't X …?" asks about a claim that X does not: its sentence says so.
+            let asksWhyNot = options.matchesNegation && parsed.kind == .reason
+                && AnswerCues.isNegated(analyzer.tokenizer.words(in: question).map(\.surface))
             let readsCues = AnswerCues.canMatch(parsed.kind) && (parsed.kind != .list || options.recognisesLists)
                 && (parsed.kind != .yesNo || options.matchesAuxiliaries)
             for i in candidates.indices {
@@ -94,6 +97,9 @@ public final class Answerer: QuestionAnswering {
                 guard readsCues || hasPair else { continue }
                 let text = index.text(ofSentence: candidates[i].sentence)
                 let tokens = analyzer.tokenizer.words(in: text)
+                if asksWhyNot, AnswerCues.isNegated(tokens.map(\.surface)) {
+                    candidates[i].score += options.cueBonus
+                }
                 // A number in a web address is no quantity, so number cues read the prose alone
                 // (other cues read the text around words, where a link's "://" would mislead).
                 let cueTokens = [.duration, .quantity, .time].contains(parsed.kind)

@@ -340,6 +340,31 @@ import Testing
         #expect(try #require(answer.citations.first).text == expected)
     }
 
+    /// "Why doesn't X …?" asks about a negative claim: the sentence that denies something
+    /// answers it, over one that matches as many of its words.
+    @Test(arguments: [true, false])
+    func aNegatedWhyQuestionPrefersANegatedSentence(matches: Bool) throws {
+        let index = try Fixtures.index(["""
+            Soap can lift rust from steel pans because rust is bound to oil. \
+            Soap cannot lift rust from cast pans because rust is bound to iron.
+            """])
+        var options = AnswerOptions(minScore: 0)
+        options.matchesNegation = matches
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: options)
+            .answer("Why doesn't soap lift rust from pans?")
+        let expected = matches ? "Soap cannot lift rust from cast pans because rust is bound to iron."
+            : "Soap can lift rust from steel pans because rust is bound to oil."
+        #expect(try #require(answer.citations.first).text == expected)
+    }
+
+    @Test(arguments: [
+        ("It won't help.", true), ("It does not help.", true), ("It never helps.", true),
+        ("It cannot help.", true), ("It helps.", false), ("Nothing helps.", true),
+    ])
+    func negationIsRead(_ sentence: String, _ expected: Bool) {
+        #expect(AnswerCues.isNegated(words(sentence)) == expected, "\(sentence)")
+    }
+
     @Test func noDurationWithoutANumberAndUnit() {
         #expect(AnswerSpans.durationSpan(in: words("It works on the lower shelf.")) == nil)
         #expect(AnswerSpans.durationSpan(in: words("Many months passed.")) == nil)
