@@ -161,6 +161,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case nounPhrases = "noun-phrases"
     case adverbPairs = "adverb-pairs"
     case negation
+    case gradedDurations = "graded-durations"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -201,6 +202,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .nounPhrases: options.readsNounPhrases = false
         case .adverbPairs: options.readsAdverbPairs = false
         case .negation: options.matchesNegation = false
+        case .gradedDurations: options.gradesDurations = false
         }
     }
 }

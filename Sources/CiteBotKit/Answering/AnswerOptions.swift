@@ -92,6 +92,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// sentence that denies something too ("X won't work on Y …") as a cue, worth
     /// ``cueBonus``: the question asks about a negative claim.
     public var matchesNegation: Bool = true
+    /// Whether, for a "how long" question, a sentence that only says something of how long
+    /// ("not permanent", "temporarily") gains half the ``cueBonus`` that a span of time
+    /// ("3 to 4 months") gains.
+    public var gradesDurations: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot

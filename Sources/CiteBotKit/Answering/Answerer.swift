@@ -107,7 +107,10 @@ public final class Answerer: QuestionAnswering {
                 if readsCues, AnswerCues.matches(parsed.kind, tokens: cueTokens, in: text, subject: subject, stem: analyzer.stem,
                                                  naming: options.recognisesNaming, auxiliary: parsed.auxiliary,
                                                  apposition: options.recognisesApposition, names: options.recognisesNames) {
-                    candidates[i].score += options.cueBonus
+                    // "Not permanent" says something of how long, a span of time says how long.
+                    let vague = options.gradesDurations && parsed.kind == .duration
+                        && AnswerSpans.durationSpan(in: cueTokens.map(\.surface)) == nil
+                    candidates[i].score += vague ? options.cueBonus / 2 : options.cueBonus
                 } else if options.followsExplanations, parsed.kind == .reason,
                           let next = explanation(after: candidates[i].sentence, kind: parsed.kind) {
                     candidates[i].measuredOn = candidates[i].sentence

@@ -13,7 +13,7 @@ import Testing
         var abstentionRecall: Double
     }
 
-    static let withWordNet = Floors(hitAt1: 0.81, answeredAccuracy: 0.48, abstentionRecall: 1.0)
+    static let withWordNet = Floors(hitAt1: 0.82, answeredAccuracy: 0.48, abstentionRecall: 1.0)
     static let withoutWordNet = Floors(hitAt1: 0.71, answeredAccuracy: 0.42, abstentionRecall: 1.0)
 
     @Test func accuracyStaysAtOrAboveTheMeasuredFloors() throws {

@@ -365,6 +365,22 @@ import Testing
         #expect(AnswerCues.isNegated(words(sentence)) == expected, "\(sentence)")
     }
 
+    /// For "how long", a span of time ("after 10 years") is the better answer than a word
+    /// that only says something of how long ("not permanent"), though both are cues.
+    @Test(arguments: [true, false])
+    func aSpanOfTimeOutranksAPermanenceWord(grades: Bool) throws {
+        let index = try Fixtures.index(["""
+            Tattoo ink in sunlight is not permanent at all, sadly. \
+            Tattoo ink in sunlight fades in 10 years.
+            """])
+        var options = AnswerOptions(minScore: 0)
+        options.gradesDurations = grades
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: options)
+            .answer("How long does tattoo ink last in sunlight?")
+        let expected = grades ? "Tattoo ink in sunlight fades in 10 years." : "Tattoo ink in sunlight is not permanent at all, sadly."
+        #expect(try #require(answer.citations.first).text == expected)
+    }
+
     @Test func noDurationWithoutANumberAndUnit() {
         #expect(AnswerSpans.durationSpan(in: words("It works on the lower shelf.")) == nil)
         #expect(AnswerSpans.durationSpan(in: words("Many months passed.")) == nil)
