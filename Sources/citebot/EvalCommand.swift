@@ -162,6 +162,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case adverbPairs = "adverb-pairs"
     case negation
     case gradedDurations = "graded-durations"
+    case leadingPhrases = "leading-phrases"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -203,6 +204,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .adverbPairs: options.readsAdverbPairs = false
         case .negation: options.matchesNegation = false
         case .gradedDurations: options.gradesDurations = false
+        case .leadingPhrases: options.readsLeadingPhrases = false
         }
     }
 }

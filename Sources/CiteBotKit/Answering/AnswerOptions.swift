@@ -96,6 +96,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// ("not permanent", "temporarily") gains half the ``cueBonus`` that a span of time
     /// ("3 to 4 months") gains.
     public var gradesDurations: Bool = true
+    /// Whether a question that opens with a phrase before its question word ("In what year
+    /// …?", "by how much …") is classified from the question word on
+    /// (see ``QuestionParser/readsLeadingPhrases``).
+    public var readsLeadingPhrases: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot

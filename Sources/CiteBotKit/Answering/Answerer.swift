@@ -37,6 +37,7 @@ public final class Answerer: QuestionAnswering {
         parser.readsConsequences = options.readsConsequences
         parser.readsKindNouns = options.readsKindNouns
         parser.readsNounPhrases = options.readsNounPhrases
+        parser.readsLeadingPhrases = options.readsLeadingPhrases
         self.parser = parser
         var builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,

@@ -40,6 +40,9 @@ public struct QuestionParser: Sendable {
     /// Whether "what" before a noun phrase ("what kit do I need", "what facial expressions
     /// cause wrinkles") asks "which", a ``QuestionKind/list`` question.
     public var readsNounPhrases: Bool = true
+    /// Whether a question that opens with a phrase setting the scene ("In the example above,
+    /// what is X used for?") is classified from its question word on.
+    public var readsLeadingPhrases: Bool = true
 
     /// WordNet, when installed: with it, a misspelt comparison word ("diffrence") is read as
     /// the word it misspells (see ``spellingOfCue(_:)``).
@@ -273,10 +276,19 @@ public struct QuestionParser: Sendable {
              "can't", "won't":
             return .yesNo
         default:
+            // "In what year …?", "by how much …", "botox how long": the question word comes
+            // after a phrase that sets the scene; the question starts there.
+            if readsLeadingPhrases, let start = body.firstIndex(where: Self.questionWords.contains) {
+                let kind = classify(Array(body[start...]))
+                if kind != .other { return kind }
+            }
             if words.contains("duration") || words.contains("long") && words.contains("last") { return .duration }
             return .other
         }
     }
+
+    /// Words that open a question of a kind ``classify(_:)`` reads from there on.
+    static let questionWords: Set<String> = ["what", "what's", "whats", "which", "how", "why", "when", "who", "whom", "whose", "where"]
 
     /// The two sides of a question that offers a choice after a comma ("Which lasts longer,
     /// X or Y?", "What is cheaper, X or the Y?"), opened by "which", "what" or "who": the

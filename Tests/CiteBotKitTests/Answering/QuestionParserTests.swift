@@ -44,6 +44,10 @@ import Testing
         ("what will happen to the ice once the sun is out", .consequence),
         ("What can happen to bread as it cools?", .consequence),
         ("What happened in 1989?", .other),  // an event, not what follows from a condition
+        ("In what year was it built?", .time),  // a leading phrase before the question word
+        ("by how much can I raise the dose", .quantity),
+        ("In the example above, why does it fail?", .reason),
+        ("kettle how long", .duration),
         ("Which happens first, if both ring?", .list),
     ])
     func classifiesByQuestionWording(_ question: String, _ kind: QuestionKind) {
@@ -89,6 +93,12 @@ import Testing
         plain.readsNounPhrases = false
         #expect(plain.parse("What noisy kettles break first?").kind == .other)
         #expect(plain.parse("What price did the kettle fetch?").kind == .other)
+    }
+
+    @Test func aLeadingPhraseCanBeLeftUnread() {
+        var plain = parser
+        plain.readsLeadingPhrases = false
+        #expect(plain.parse("In what year was it built?").kind == .other)
     }
 
     @Test func withoutReadingKindNounsADefinitionDropsThemAll() {
