@@ -327,34 +327,28 @@ import Testing
     /// the condition and its result answers it, over one that matches more of its words.
     @Test(arguments: [true, false])
     func aConsequenceIsAnsweredByTheSentenceWithACondition(reads: Bool) throws {
-        let index = try Fixtures.index(["""
+        let corpus = """
             In cold weather, as every owner knows, the valve of the old pump sticks and its motor strains hard. \
             Once the valve sticks, the motor overheats.
-            """])
-        var options = AnswerOptions(minScore: 0)
-        options.readsConsequences = reads
-        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: options)
-            .answer("What happens to the pump motor once the valve sticks?")
-        let expected = reads ? "Once the valve sticks, the motor overheats."
-            : "In cold weather, as every owner knows, the valve of the old pump sticks and its motor strains hard."
-        #expect(try #require(answer.citations.first).text == expected)
+            """
+        let cited = try firstCitation("What happens to the pump motor once the valve sticks?", over: corpus) {
+            $0.readsConsequences = reads
+        }
+        #expect(cited == (reads ? "Once the valve sticks, the motor overheats."
+            : "In cold weather, as every owner knows, the valve of the old pump sticks and its motor strains hard."))
     }
 
     /// "Why doesn't X …?" asks about a negative claim: the sentence that denies something
     /// answers it, over one that matches as many of its words.
     @Test(arguments: [true, false])
     func aNegatedWhyQuestionPrefersANegatedSentence(matches: Bool) throws {
-        let index = try Fixtures.index(["""
+        let corpus = """
             Soap can lift rust from steel pans because rust is bound to oil. \
             Soap cannot lift rust from cast pans because rust is bound to iron.
-            """])
-        var options = AnswerOptions(minScore: 0)
-        options.matchesNegation = matches
-        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: options)
-            .answer("Why doesn't soap lift rust from pans?")
-        let expected = matches ? "Soap cannot lift rust from cast pans because rust is bound to iron."
-            : "Soap can lift rust from steel pans because rust is bound to oil."
-        #expect(try #require(answer.citations.first).text == expected)
+            """
+        let cited = try firstCitation("Why doesn't soap lift rust from pans?", over: corpus) { $0.matchesNegation = matches }
+        #expect(cited == (matches ? "Soap cannot lift rust from cast pans because rust is bound to iron."
+            : "Soap can lift rust from steel pans because rust is bound to oil."))
     }
 
     @Test(arguments: [
@@ -369,16 +363,12 @@ import Testing
     /// that only says something of how long ("not permanent"), though both are cues.
     @Test(arguments: [true, false])
     func aSpanOfTimeOutranksAPermanenceWord(grades: Bool) throws {
-        let index = try Fixtures.index(["""
+        let corpus = """
             Tattoo ink in sunlight is not permanent at all, sadly. \
             Tattoo ink in sunlight fades in 10 years.
-            """])
-        var options = AnswerOptions(minScore: 0)
-        options.gradesDurations = grades
-        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, options: options)
-            .answer("How long does tattoo ink last in sunlight?")
-        let expected = grades ? "Tattoo ink in sunlight fades in 10 years." : "Tattoo ink in sunlight is not permanent at all, sadly."
-        #expect(try #require(answer.citations.first).text == expected)
+            """
+        let cited = try firstCitation("How long does tattoo ink last in sunlight?", over: corpus) { $0.gradesDurations = grades }
+        #expect(cited == (grades ? "Tattoo ink in sunlight fades in 10 years." : "Tattoo ink in sunlight is not permanent at all, sadly."))
     }
 
     @Test func noDurationWithoutANumberAndUnit() {
