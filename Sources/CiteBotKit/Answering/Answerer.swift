@@ -80,8 +80,7 @@ public final class Answerer: QuestionAnswering {
             let pairs = Self.adjacentPairs(parsed.terms.map(\.term))
             let pairIDs = pairs.map { (index.vocabulary.id(of: $0.0), index.vocabulary.id(of: $0.1)) }
             // "Why doesn't X …?" asks about a claim that X does not: its sentence says so.
-            let asksWhyNot = options.matchesNegation && parsed.kind == .reason
-                && AnswerCues.isNegated(analyzer.tokenizer.words(in: question).map(\.surface))
+            let asksWhyNot = options.matchesNegation && parsed.kind == .reason && parsed.denies
             let readsCues = AnswerCues.canMatch(parsed.kind) && (parsed.kind != .list || options.recognisesLists)
                 && (parsed.kind != .yesNo || options.matchesAuxiliaries)
             for i in candidates.indices {

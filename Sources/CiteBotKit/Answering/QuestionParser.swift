@@ -19,6 +19,8 @@ public struct ParsedQuestion: Sendable, Hashable {
     /// What a "how tall", "how far", "how heavy" … question measures, whose units its
     /// answer is stated in; nil for any other question.
     public var measure: Measure? = nil
+    /// Whether the question denies something ("Why *doesn't* X …?", "… *not* …").
+    public var denies: Bool = false
 }
 
 /// Reads a question's kind from its opening words and strips the words that only
@@ -130,14 +132,12 @@ public struct QuestionParser: Sendable {
     /// …", "*once* …", "*as* it rises"); "what happened in 1989" asks for an event instead.
     static let conditions: Set<String> = ["when", "whenever", "if", "once", "after", "as", "unless", "until", "before"]
 
-    /// Verbs that, after "what" and one more word, show that word to be a noun ("what kit
-    /// *do* I need").
+    /// Auxiliary verbs: after "what" and one more word they show that word to be a noun
+    /// ("what kit *do* I need"); between "what" and "happen" they leave it a consequence
+    /// ("what *will* happen").
     static let auxiliaries: Set<String> = [
         "do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "may", "might", "must",
     ]
-
-    /// Verbs that may stand between "what" and "happen" ("what will happen", "what can happen").
-    static let modals: Set<String> = ["will", "would", "can", "could", "may", "might", "should", "does", "did", "is", "s"]
 
     /// Time words that make "what …" a time question ("what year").
     static let timeNouns: Set<String> = ["year", "date", "day", "month", "time", "century", "decade"]
@@ -202,7 +202,8 @@ public struct QuestionParser: Sendable {
         }
         let auxiliary = kind == .yesNo ? Self.body(of: words).first : nil
         return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary, counted: counted,
-                              asksFrequency: asksFrequency, measure: kind == .quantity ? measure : nil)
+                              asksFrequency: asksFrequency, measure: kind == .quantity ? measure : nil,
+                              denies: AnswerCues.isNegated(words))
     }
 
     /// Words that alone make a question a comparison.
@@ -242,7 +243,7 @@ public struct QuestionParser: Sendable {
         case "where": return .place
         case "what", "what's", "whats", "which":
             if readsConsequences, first != "which",
-               let verb = body.dropFirst().firstIndex(where: { !Self.modals.contains($0) }),
+               let verb = body.dropFirst().firstIndex(where: { !Self.auxiliaries.contains($0) }),
                Self.happenings.contains(body[verb]), body[(verb + 1)...].contains(where: Self.conditions.contains) {
                 return .consequence
             }
@@ -276,7 +277,7 @@ public struct QuestionParser: Sendable {
              "can't", "won't":
             return .yesNo
         default:
-            // "In what year …?", "by how much …", "botox how long": the question word comes
+            // "In what year …?", "by how much …", "kettle how long": the question word comes
             // after a phrase that sets the scene; the question starts there.
             if readsLeadingPhrases, let start = body.firstIndex(where: Self.questionWords.contains) {
                 let kind = classify(Array(body[start...]))

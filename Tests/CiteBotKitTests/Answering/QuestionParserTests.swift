@@ -107,6 +107,12 @@ import Testing
         #expect(plain.parse("What is a type?").terms.isEmpty)
     }
 
+    @Test func readsWhetherTheQuestionDenies() {
+        #expect(parser.parse("Why doesn't soap work?").denies)
+        #expect(parser.parse("why is it not safe").denies)
+        #expect(!parser.parse("Why does soap work?").denies)
+    }
+
     @Test func keepsLongWhenItIsTopic() {
         #expect(parser.parse("Is the road long?").terms.map(\.term) == ["road", "long"])
     }
