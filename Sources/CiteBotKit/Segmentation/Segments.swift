@@ -25,7 +25,8 @@ public struct Sentence: Sendable, Hashable {
     public var role: SentenceRole
     /// How many sentences back the sentence ending with a colon is that introduces the
     /// list this sentence is an item of ("Versions have a suffix:" before "- rcN for a
-    /// release candidate"); 0 when it is not in such a list.
+    /// release candidate"), or the paragraph indented under it (a quotation); 0 when there
+    /// is none.
     ///
     /// An item often says only part of what it is about, the rest being in its lead-in,
     /// the way a section's sentences rely on their heading.

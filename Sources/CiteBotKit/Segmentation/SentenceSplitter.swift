@@ -18,6 +18,8 @@
 ///   (":Author: …") are headings; a heading stays one unit whatever its punctuation. A line
 ///   that starts in lower case or with markup ("<https://…>", "`name`", ":role:") carries
 ///   on the line before it, and so does a line after one ending on a function word.
+/// - A list's items, and the paragraphs indented deeper than a paragraph that ends with a
+///   colon, record the sentence with that colon as their lead-in (``Sentence/leadInDistance``).
 /// - A block is a heading when it is a Markdown heading, or a paragraph's only line with
 ///   at most ``maximumHeadingWords`` words that ends without `.`, `!`, `:` or `;`
 ///   (a one-line question such as an article's title counts too).
