@@ -338,5 +338,14 @@ import Foundation
         let lead = "Here is what the founder wrote:"
         #expect(found.map(\.1) == [nil, lead, lead, lead, nil, nil])
     }
-}
 
+    /// A lead-in counts for its list's first ``SentenceSplitter/leadInItems`` items; the items
+    /// after them, far from it, stand alone.
+    @Test func aLongListsLaterItemsHaveNoLeadIn() {
+        let items = (1...40).map { "- Item number \($0) is here." }.joined(separator: "\n")
+        let found = Self.leadIns("The items follow:\n" + items)
+        #expect(found.count == 41)
+        #expect(found.dropFirst().prefix(SentenceSplitter.leadInItems).allSatisfy { $0.1 == "The items follow:" })
+        #expect(found.dropFirst(1 + SentenceSplitter.leadInItems).allSatisfy { $0.1 == nil })
+    }
+}
