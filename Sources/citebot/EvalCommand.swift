@@ -160,6 +160,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case kindNouns = "kind-nouns"
     case nounPhrases = "noun-phrases"
     case adverbPairs = "adverb-pairs"
+    case degreePairs = "degree-pairs"
     case negation
     case gradedDurations = "graded-durations"
     case leadingPhrases = "leading-phrases"
@@ -202,6 +203,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .kindNouns: options.readsKindNouns = false
         case .nounPhrases: options.readsNounPhrases = false
         case .adverbPairs: options.readsAdverbPairs = false
+        case .degreePairs: options.readsDegreePairs = false
         case .negation: options.matchesNegation = false
         case .gradedDurations: options.gradesDurations = false
         case .leadingPhrases: options.readsLeadingPhrases = false

@@ -88,6 +88,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether a question word the corpus lacks is read as its adverb or adjective that the
     /// corpus uses, "temporary" as "temporarily" (see ``QueryBuilder/readsAdverbPairs``).
     public var readsAdverbPairs: Bool = true
+    /// Whether a comparative or superlative the corpus lacks is read as the other degree that
+    /// the corpus uses, "cheaper" as "cheapest" (see ``QueryBuilder/readsDegreePairs``).
+    public var readsDegreePairs: Bool = true
     /// Whether a "why" question that denies something ("Why doesn't X help with Y?") takes a
     /// sentence that denies something too ("X won't work on Y …") as a cue, worth
     /// ``cueBonus``: the question asks about a negative claim.

@@ -46,6 +46,7 @@ public final class Answerer: QuestionAnswering {
             correctsToSameBaseForm: options.correctsToSameBaseForm)
         builder.resolvesBaseForms = options.resolvesBaseForms
         builder.readsAdverbPairs = options.readsAdverbPairs
+        builder.readsDegreePairs = options.readsDegreePairs
         self.builder = builder
         self.ranker = SentenceRanker(index: index, options: options.ranking)
     }

@@ -43,6 +43,9 @@ public struct QueryBuilder: Sendable {
     /// corpus uses that one and the stemmer keeps the two apart, "temporary" as
     /// "temporarily" (see ``adverbPairInCorpus(of:)``).
     public var readsAdverbPairs = true
+    /// Whether a comparative or superlative the corpus lacks is read as the other degree when
+    /// the corpus uses that one, "cheaper" as "cheapest" (see ``degreePairInCorpus(of:)``).
+    public var readsDegreePairs = true
 
     public init(
         index: CorpusIndex, analyzer: Analyzer, lexicon: WordNetLexicon? = nil,
@@ -74,6 +77,11 @@ public struct QueryBuilder: Sendable {
             }
             if resolved.id == nil, resolvesBaseForms, let (base, id) = baseFormInCorpus(of: term.surface) {
                 resolved.correction = base
+                resolved.term = index.vocabulary.terms[Int(id)]
+                resolved.id = id
+            }
+            if resolved.id == nil, readsDegreePairs, let (form, id) = degreePairInCorpus(of: term.surface) {
+                resolved.correction = form
                 resolved.term = index.vocabulary.terms[Int(id)]
                 resolved.id = id
             }
@@ -124,6 +132,27 @@ public struct QueryBuilder: Sendable {
             if let id = index.vocabulary.id(of: analyzer.stem(form)) { return (form, id) }
         }
         return nil
+    }
+
+    /// The superlative of a comparative, or the comparative of a superlative, that the corpus
+    /// uses in its place: the stemmer keeps "cheaper" and "cheapest" apart, so "Is running
+    /// cheaper …?" would miss "Running is one of the cheapest sports". With the lexicon the
+    /// word must be a regular inflection it reads by rule ("water" and "interest" are listed
+    /// as they are spelled, so they are left alone).
+    ///
+    /// - Complexity: O(1): a vocabulary lookup and a few lexicon lookups.
+    func degreePairInCorpus(of surface: String) -> (String, Int32)? {
+        guard surface.unicodeScalars.count >= 5, surface.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
+        let form: String
+        if surface.hasSuffix("est") {
+            form = String(surface.dropLast(3)) + "er"  // cheapest → cheaper, biggest → bigger
+        } else if surface.hasSuffix("er") {
+            form = String(surface.dropLast(2)) + "est"
+        } else {
+            return nil
+        }
+        if let lexicon, lexicon.listsAsSpelled(surface) || lexicon.baseForms(of: surface).isEmpty { return nil }
+        return index.vocabulary.id(of: analyzer.stem(form)).map { (form, $0) }
     }
 
     /// Corpus terms that the lexicon gives as synonyms of `word`, with the words that produced them.

@@ -44,6 +44,29 @@ import Testing
         #expect(!builder.query(for: terms).terms.contains { $0.correction == form })
     }
 
+    /// The stemmer keeps "larger" and "largest" apart: a comparative the corpus lacks is read
+    /// as its superlative, and the other way round.
+    @Test(arguments: [
+        ("Is the pan larger?", "This pan is the largest.", "largest"),
+        ("Which pan is largest?", "This pan is larger.", "larger"),
+    ])
+    func aComparativeIsReadAsTheSuperlativeTheCorpusUses(question: String, corpus: String, form: String) throws {
+        let index = try Fixtures.index([corpus])
+        let terms = Fixtures.analyzer.terms(in: question)
+        var builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon(), correctsTypos: false)
+        let read = try #require(builder.query(for: terms).terms.first { $0.correction == form }, "\(question)")
+        #expect(read.id == index.vocabulary.id(of: Fixtures.analyzer.stem(form)))
+        builder.readsDegreePairs = false
+        #expect(!builder.query(for: terms).terms.contains { $0.correction == form })
+    }
+
+    @Test func aWordListedAsSpelledIsNoComparative() throws {
+        // The fixture lists "firefighter" as it is spelled: no degree of anything.
+        let index = try Fixtures.index(["The firefightest came."])
+        let builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon(), correctsTypos: false)
+        #expect(builder.query(for: Fixtures.analyzer.terms(in: "firefighter")).terms.first?.id == nil)
+    }
+
     @Test func shortWordsAreNotPairedWithAnAdverb() throws {
         // "early" is no adverb of "ear".
         let index = try Fixtures.index(["They came early."])
