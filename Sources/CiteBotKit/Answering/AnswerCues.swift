@@ -52,12 +52,17 @@ public enum AnswerCues {
     /// ``consequenceCues`` filed for search.
     static let consequenceCueSet = PhraseSet(consequenceCues)
 
-    /// Words that deny what a sentence says ("not", "never", "won't").
-    static let negations: Set<String> = ["not", "no", "never", "cannot", "nor", "neither", "none", "nothing"]
+    /// Words that deny what follows them ("not", "never"); verbs ending in "n't" do too.
+    static let negations: Set<String> = ["not", "no", "never", "cannot", "nor", "neither"]
 
-    /// Whether `words` (lower-cased) deny something: a negation word or a verb ending in "n't".
+    /// Whether a (lower-cased) word denies what follows it: a negation or a verb in "n't".
+    static func isNegation(_ word: String) -> Bool {
+        negations.contains(word) || word.hasSuffix("n't")
+    }
+
+    /// Whether `words` (lower-cased) deny something (``isNegation(_:)``).
     static func isNegated(_ words: [String]) -> Bool {
-        words.contains { negations.contains($0) || $0.hasSuffix("n't") }
+        words.contains(where: isNegation)
     }
 
     /// Phrases that describe how something works.

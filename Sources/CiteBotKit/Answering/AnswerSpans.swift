@@ -106,9 +106,7 @@ public enum AnswerSpans {
     /// its sentence, so it is no short answer. A qualifier inside the span ("no more than
     /// 5 percent") is part of it, not a negation of it.
     public static func isNegated(_ span: Range<Int>, in words: [String]) -> Bool {
-        words[max(0, span.lowerBound - 4)..<span.lowerBound].contains { word in
-            ["not", "never", "no", "cannot", "nor", "neither"].contains(word) || word.hasSuffix("n't")
-        }
+        words[max(0, span.lowerBound - 4)..<span.lowerBound].contains(where: AnswerCues.isNegation)
     }
 
     /// The span of `spans` nearest to a word of the question, so that a sentence naming two
