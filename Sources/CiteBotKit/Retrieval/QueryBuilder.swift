@@ -70,22 +70,7 @@ public struct QueryBuilder: Sendable {
         for term in terms {
             var resolved = QueryTerm(surface: term.surface, term: term.term, id: index.vocabulary.id(of: term.term),
                                      weight: unknownIDF)
-            if resolved.id == nil, correctsTypos, let fix = correction(ofUnknown: term.surface) {
-                resolved.correction = fix.surface
-                resolved.term = index.vocabulary.terms[Int(fix.id)]
-                resolved.id = fix.id
-            }
-            if resolved.id == nil, resolvesBaseForms, let (base, id) = baseFormInCorpus(of: term.surface) {
-                resolved.correction = base
-                resolved.term = index.vocabulary.terms[Int(id)]
-                resolved.id = id
-            }
-            if resolved.id == nil, readsDegreePairs, let (form, id) = degreePairInCorpus(of: term.surface) {
-                resolved.correction = form
-                resolved.term = index.vocabulary.terms[Int(id)]
-                resolved.id = id
-            }
-            if resolved.id == nil, readsAdverbPairs, let (form, id) = adverbPairInCorpus(of: term.surface) {
+            if resolved.id == nil, let (form, id) = reading(ofUnknown: term.surface) {
                 resolved.correction = form
                 resolved.term = index.vocabulary.terms[Int(id)]
                 resolved.id = id
@@ -100,6 +85,18 @@ public struct QueryBuilder: Sendable {
             result.append(resolved)
         }
         return Query(terms: result)
+    }
+
+    /// The corpus word an unknown question word is read as, by the first of these that finds
+    /// one (each as its switch allows): a typo's correction, an irregular form's base form, the
+    /// other degree of a comparative or superlative, the other form of an adjective in "-y"
+    /// and its adverb in "-ily"; nil to keep the word unknown.
+    func reading(ofUnknown surface: String) -> (String, Int32)? {
+        if correctsTypos, let fix = correction(ofUnknown: surface) { return (fix.surface, fix.id) }
+        if resolvesBaseForms, let found = baseFormInCorpus(of: surface) { return found }
+        if readsDegreePairs, let found = degreePairInCorpus(of: surface) { return found }
+        if readsAdverbPairs, let found = adverbPairInCorpus(of: surface) { return found }
+        return nil
     }
 
     /// The first base form the lexicon's exception lists give for `surface`

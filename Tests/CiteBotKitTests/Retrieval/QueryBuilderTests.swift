@@ -35,13 +35,7 @@ import Testing
         ("Did it end happily?", "A happy end.", "happy"),
     ])
     func anAdjectiveIsReadAsTheAdverbTheCorpusUses(question: String, corpus: String, form: String) throws {
-        let index = try Fixtures.index([corpus])
-        let terms = Fixtures.analyzer.terms(in: question)
-        var builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon(), correctsTypos: false)
-        let read = try #require(builder.query(for: terms).terms.first { $0.correction == form }, "\(question)")
-        #expect(read.id == index.vocabulary.id(of: Fixtures.analyzer.stem(form)))
-        builder.readsAdverbPairs = false
-        #expect(!builder.query(for: terms).terms.contains { $0.correction == form })
+        try expectReading(question, over: corpus, as: form, switchedOffBy: \.readsAdverbPairs)
     }
 
     /// The stemmer keeps "larger" and "largest" apart: a comparative the corpus lacks is read
@@ -51,12 +45,19 @@ import Testing
         ("Which pan is largest?", "This pan is larger.", "larger"),
     ])
     func aComparativeIsReadAsTheSuperlativeTheCorpusUses(question: String, corpus: String, form: String) throws {
+        try expectReading(question, over: corpus, as: form, switchedOffBy: \.readsDegreePairs)
+    }
+
+    /// `question`'s word the corpus lacks is read as `form` over `corpus` (typo correction
+    /// off), and is not once `option` is off.
+    func expectReading(_ question: String, over corpus: String, as form: String,
+                       switchedOffBy option: WritableKeyPath<QueryBuilder, Bool>) throws {
         let index = try Fixtures.index([corpus])
         let terms = Fixtures.analyzer.terms(in: question)
         var builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon(), correctsTypos: false)
         let read = try #require(builder.query(for: terms).terms.first { $0.correction == form }, "\(question)")
         #expect(read.id == index.vocabulary.id(of: Fixtures.analyzer.stem(form)))
-        builder.readsDegreePairs = false
+        builder[keyPath: option] = false
         #expect(!builder.query(for: terms).terms.contains { $0.correction == form })
     }
 
