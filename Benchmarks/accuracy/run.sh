@@ -42,5 +42,6 @@ cd "$root"
     --jsonl TestSets/botox-vs-fillers.jsonl corpus \
     --jsonl TestSets/running-vs-cycling.jsonl TestSets/corpora/running-vs-cycling \
     --jsonl TestSets/python-docs.jsonl TestSets/corpora/python-docs \
+    --jsonl TestSets/home-guides.jsonl TestSets/corpora/home-guides \
     --squad TestSets/squad-fixture-v2.0.json article,all \
     --squad "${excerpt#"$root"/}" article

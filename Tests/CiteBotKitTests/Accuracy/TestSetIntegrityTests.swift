@@ -13,6 +13,7 @@ import Testing
         ("TestSets/botox-vs-fillers-dev.jsonl", "corpus"),
         ("TestSets/running-vs-cycling.jsonl", "TestSets/corpora/running-vs-cycling"),
         ("TestSets/python-docs.jsonl", "TestSets/corpora/python-docs"),
+        ("TestSets/home-guides.jsonl", "TestSets/corpora/home-guides"),
     ]
 
     @Test(arguments: sets)
