@@ -164,6 +164,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case negation
     case gradedDurations = "graded-durations"
     case leadingPhrases = "leading-phrases"
+    case inflections
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -207,6 +208,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .negation: options.matchesNegation = false
         case .gradedDurations: options.gradesDurations = false
         case .leadingPhrases: options.readsLeadingPhrases = false
+        case .inflections: options.readsIrregularInflections = false
         }
     }
 }

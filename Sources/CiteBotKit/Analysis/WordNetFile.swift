@@ -68,6 +68,15 @@ struct WordNetFile: Sendable {
         }
     }
 
+    /// Every line of the file, without its newline, in file order.
+    ///
+    /// - Complexity: O(n) in the file's length; for the small exception lists.
+    func allLines() -> [ArraySlice<UInt8>] {
+        bytes.withUnsafeBytes { raw in
+            Array(raw).split(separator: Self.newline, omittingEmptySubsequences: true)
+        }
+    }
+
     /// The line that starts at byte `offset`, without its newline; nil if `offset` is
     /// outside the file or not the start of a line.
     ///

@@ -23,6 +23,9 @@ public final class WordNetLexicon: Sendable {
 
     private let categories: [Category]
     private let cache = Mutex(Cache())
+    /// Base form → its irregular inflections, from the noun and verb exception lists;
+    /// read on first use.
+    private let inflections = Mutex<[String: [String]]?>(nil)
 
     /// The files of one part of speech.
     private struct Category: Sendable {
@@ -200,6 +203,34 @@ public final class WordNetLexicon: Sendable {
             }
         }
         return forms
+    }
+
+    /// The irregular inflections the noun and verb exception lists give for the base form
+    /// `word` (`feed` → `fed`, `throw` → `threw`, `thrown`, `child` → `children`): the
+    /// reverse of ``irregularBaseForms(of:)``. The stemmer joins regular inflections
+    /// ("feeding", "throws") but not these, so a question saying "feed" would miss a text
+    /// saying "fed". Adjectives are left out: their list reads "better" as "good" and
+    /// "best" as "well", which are not the same words to a reader.
+    ///
+    /// - Complexity: O(1) after the first call, which reads both lists (about 80 KB).
+    public func irregularInflections(of word: String) -> [String] {
+        let table = inflections.withLock { table in
+            if let table { return table }
+            var built: [String: [String]] = [:]
+            for category in categories where category.partOfSpeech == .noun || category.partOfSpeech == .verb {
+                for line in category.exceptions.allLines() {
+                    let fields = line.split(separator: Self.space)
+                    guard let inflected = fields.first.map(Self.displayForm), !inflected.contains(" ") else { continue }
+                    for base in fields.dropFirst() {
+                        let form = Self.displayForm(base)
+                        if form != inflected, !(built[form]?.contains(inflected) ?? false) { built[form, default: []].append(inflected) }
+                    }
+                }
+            }
+            table = built
+            return built
+        }
+        return table[word.lowercased()] ?? []
     }
 
     /// Words that share a sense with `word`, for query expansion.

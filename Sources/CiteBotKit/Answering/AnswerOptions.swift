@@ -91,6 +91,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether a comparative or superlative the corpus lacks is read as the other degree that
     /// the corpus uses, "cheaper" as "cheapest" (see ``QueryBuilder/readsDegreePairs``).
     public var readsDegreePairs: Bool = true
+    /// Whether a question word also matches the irregular inflections of its base form that
+    /// the corpus uses, "feed" matching "fed" and "mouse" "mice"
+    /// (see ``QueryBuilder/readsIrregularInflections``).
+    public var readsIrregularInflections: Bool = true
     /// Whether a "why" question that denies something ("Why doesn't X help with Y?") takes a
     /// sentence that denies something too ("X won't work on Y …") as a cue, worth
     /// ``cueBonus``: the question asks about a negative claim.

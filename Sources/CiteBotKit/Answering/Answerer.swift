@@ -47,6 +47,7 @@ public final class Answerer: QuestionAnswering {
         builder.resolvesBaseForms = options.resolvesBaseForms
         builder.readsAdverbPairs = options.readsAdverbPairs
         builder.readsDegreePairs = options.readsDegreePairs
+        builder.readsIrregularInflections = options.readsIrregularInflections
         self.builder = builder
         self.ranker = SentenceRanker(index: index, options: options.ranking)
     }

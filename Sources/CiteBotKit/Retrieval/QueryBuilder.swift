@@ -12,7 +12,8 @@
 /// read as "big" + "er", is "bigger").
 ///
 /// With a lexicon, each word's synonyms (its first WordNet senses) that occur in the
-/// corpus are added as alternatives: "used" also matches "utilized".
+/// corpus are added as alternatives: "used" also matches "utilized"; so are the irregular
+/// inflections of its base form, which the stemmer cannot join: "feed" also matches "fed".
 public struct QueryBuilder: Sendable {
     public let index: CorpusIndex
     public let analyzer: Analyzer
@@ -46,6 +47,9 @@ public struct QueryBuilder: Sendable {
     /// Whether a comparative or superlative the corpus lacks is read as the other degree when
     /// the corpus uses that one, "cheaper" as "cheapest" (see ``degreePairInCorpus(of:)``).
     public var readsDegreePairs = true
+    /// Whether a question word also matches the irregular inflections of its base form that
+    /// the corpus uses, "feed" matching "fed" (see ``irregularInflections(of:except:)``).
+    public var readsIrregularInflections = true
 
     public init(
         index: CorpusIndex, analyzer: Analyzer, lexicon: WordNetLexicon? = nil,
@@ -82,6 +86,13 @@ public struct QueryBuilder: Sendable {
             // A repeated word says nothing new about the topic.
             guard seen.insert(resolved.term).inserted else { continue }
             (resolved.synonyms, resolved.synonymWords) = synonyms(of: resolved.correction ?? term.surface, except: resolved.id)
+            if readsIrregularInflections {
+                for (id, word) in irregularInflections(of: resolved.correction ?? term.surface, except: resolved.id)
+                where !resolved.synonyms.contains(id) {
+                    resolved.synonyms.append(id)
+                    resolved.synonymWords.append(word)
+                }
+            }
             result.append(resolved)
         }
         return Query(terms: result)
@@ -150,6 +161,23 @@ public struct QueryBuilder: Sendable {
         }
         if let lexicon, lexicon.listsAsSpelled(surface) || lexicon.baseForms(of: surface).isEmpty { return nil }
         return index.vocabulary.id(of: analyzer.stem(form)).map { (form, $0) }
+    }
+
+    /// Corpus terms of the irregular inflections of `word`'s base forms ("fed" for "feed" or
+    /// "feeding"), with the words that produced them: the stemmer cannot join them. Only
+    /// for a word the corpus uses (`own`) or the lexicon lists as spelled.
+    func irregularInflections(of word: String, except own: Int32?) -> [(Int32, String)] {
+        // A misspelling that only looks inflected ("easyer", as "easy" + "er") has no base form.
+        guard let lexicon, own != nil || lexicon.listsAsSpelled(word) else { return [] }
+        var found: [(Int32, String)] = []
+        for base in [word] + lexicon.baseForms(of: word) {
+            for form in lexicon.irregularInflections(of: base) {
+                guard let id = index.vocabulary.id(of: analyzer.stem(form)), id != own,
+                      !found.contains(where: { $0.0 == id }) else { continue }
+                found.append((id, form))
+            }
+        }
+        return found
     }
 
     /// Corpus terms that the lexicon gives as synonyms of `word`, with the words that produced them.

@@ -61,6 +61,45 @@ import Testing
         #expect(!builder.query(for: terms).terms.contains { $0.correction == form })
     }
 
+    /// The stemmer joins "feeding" and "feed" but not "fed" and "feed", nor "mice" and
+    /// "mouse": a question word also matches its base form's irregular inflections that the
+    /// corpus uses (the fixture's lists: "ran" for "run", "mice" for "mouse").
+    @Test(arguments: [
+        ("Did the dog run?", "The dog ran home.", "ran"),
+        ("Where do mouse nests go?", "Two mice nest in the barn.", "mice"),
+        ("Is it still running?", "It ran for an hour.", "ran"),  // through the base form "run"
+    ])
+    func matchesIrregularInflections(question: String, corpus: String, form: String) throws {
+        let index = try Fixtures.index([corpus])
+        let terms = Fixtures.analyzer.terms(in: question)
+        let id = try #require(index.vocabulary.id(of: Fixtures.analyzer.stem(form)))
+        var builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon(), correctsTypos: false)
+        let term = try #require(builder.query(for: terms).terms.first { $0.synonyms.contains(id) }, "\(question)")
+        #expect(term.synonymWords.contains(form))
+        builder.readsIrregularInflections = false
+        #expect(!builder.query(for: terms).terms.contains { $0.synonyms.contains(id) })
+    }
+
+    @Test func aWordKnownOnlyByDetachmentGetsNoIrregularForms() throws {
+        // The fixture lists neither "mouses" nor "easyer"-like forms as spelled; "mouses"
+        // reads as "mouse" + "s" by the rules of detachment only, as a misspelling would.
+        let index = try Fixtures.index(["Two mice nest in the barn."])
+        let builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon(), correctsTypos: false)
+        let mice = try #require(index.vocabulary.id(of: Fixtures.analyzer.stem("mice")))
+        #expect(try lexicon().baseForms(of: "mouses") == ["mouse"])
+        #expect(!builder.query(for: Fixtures.analyzer.terms(in: "mouses")).terms.contains { $0.synonyms.contains(mice) })
+    }
+
+    @Test func irregularInflectionsAreTheExceptionListsReadBackwards() throws {
+        let lexicon = try lexicon()
+        #expect(lexicon.irregularInflections(of: "mouse") == ["mice"])
+        #expect(lexicon.irregularInflections(of: "run").contains("ran"))
+        #expect(Set(lexicon.irregularInflections(of: "axe")) == ["axes"])
+        // The adjective list ("better" for "good") is left out.
+        #expect(lexicon.irregularInflections(of: "good").isEmpty)
+        #expect(lexicon.irregularInflections(of: "box").isEmpty)
+    }
+
     @Test func aWordListedAsSpelledIsNoComparative() throws {
         // The fixture lists "firefighter" as it is spelled: no degree of anything.
         let index = try Fixtures.index(["The firefightest came."])
