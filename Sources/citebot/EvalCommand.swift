@@ -164,7 +164,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case negation
     case gradedDurations = "graded-durations"
     case leadingPhrases = "leading-phrases"
-    case inflections
+    case inflections, recognition
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -209,6 +209,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .gradedDurations: options.gradesDurations = false
         case .leadingPhrases: options.readsLeadingPhrases = false
         case .inflections: options.readsIrregularInflections = false
+        case .recognition: options.readsRecognition = false
         }
     }
 }

@@ -107,6 +107,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// …?", "by how much …") is classified from the question word on
     /// (see ``QuestionParser/readsLeadingPhrases``).
     public var readsLeadingPhrases: Bool = true
+    /// Whether "how can I tell if …" asks for signs, a question of no particular kind, rather
+    /// than for a method (see ``QuestionParser/readsRecognition``).
+    public var readsRecognition: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot

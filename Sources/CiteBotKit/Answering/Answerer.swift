@@ -38,6 +38,7 @@ public final class Answerer: QuestionAnswering {
         parser.readsKindNouns = options.readsKindNouns
         parser.readsNounPhrases = options.readsNounPhrases
         parser.readsLeadingPhrases = options.readsLeadingPhrases
+        parser.readsRecognition = options.readsRecognition
         self.parser = parser
         var builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,

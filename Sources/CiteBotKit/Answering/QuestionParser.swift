@@ -45,6 +45,11 @@ public struct QuestionParser: Sendable {
     /// Whether a question that opens with a phrase setting the scene ("In the example above,
     /// what is X used for?") is classified from its question word on.
     public var readsLeadingPhrases: Bool = true
+    /// Whether "how can I tell if …" and "how do you know whether …" ask for the signs of
+    /// something, a question of no particular kind, rather than for a method: the answer
+    /// names what shows it ("yellow leaves are the usual signs of overwatering"), and a
+    /// method's cue ("through", "by") would favour a sentence about doing something.
+    public var readsRecognition: Bool = true
 
     /// WordNet, when installed: with it, a misspelt comparison word ("diffrence") is read as
     /// the word it misspells (see ``spellingOfCue(_:)``).
@@ -92,6 +97,17 @@ public struct QuestionParser: Sendable {
         "long": .duration, "many": .quantity, "much": .quantity, "often": .quantity,
         "soon": .time, "old": .quantity, "far": .quantity, "big": .quantity, "large": .quantity,
     ]
+
+    /// Verbs of finding out that, in "how can I tell if …", ask for signs, not a method.
+    static let recognitionVerbs: Set<String> = ["tell", "know", "recognise", "recognize"]
+
+    /// Whether the words after "how" ask how to recognise something: an auxiliary and a
+    /// subject, then a verb of ``recognitionVerbs`` and "if", "whether" or "when" ("how can
+    /// I tell if", "how do you know whether", "how would one know when").
+    static func asksForSigns(_ body: [String]) -> Bool {
+        guard body.count > 4, body[0] == "how", auxiliaries.contains(body[1]) else { return false }
+        return recognitionVerbs.contains(body[3]) && ["if", "whether", "when"].contains(body[4])
+    }
 
     /// Adjectives of measure that, right after "how", ask for a number ("how tall", "how
     /// deep"). Unlike ``howModifiers`` they stay in the question: the answer often repeats
@@ -236,6 +252,7 @@ public struct QuestionParser: Sendable {
         case "how":
             if let kind = Self.howModifiers[second] { return kind }
             if Self.measureAdjectives.contains(second) { return .quantity }
+            if readsRecognition, Self.asksForSigns(body) { return .other }
             return .method
         case "why": return .reason
         case "when": return .time

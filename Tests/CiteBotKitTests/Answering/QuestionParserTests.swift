@@ -101,6 +101,19 @@ import Testing
         #expect(plain.parse("In what year was it built?").kind == .other)
     }
 
+    /// "How can I tell if …" asks what shows something, not how to do it: no method cue.
+    @Test func askingHowToTellIsNoMethodQuestion() {
+        #expect(parser.parse("how can i tell if im overwatering my plants").kind == .other)
+        #expect(parser.parse("How do you know whether the bread is done?").kind == .other)
+        #expect(parser.parse("how would one recognise when a starter is ready").kind == .other)
+        // A method still: telling something to someone, knowing how, checking.
+        #expect(parser.parse("How do I tell the dog to sit?").kind == .method)
+        #expect(parser.parse("How does the inverter know the voltage?").kind == .method)
+        var plain = parser
+        plain.readsRecognition = false
+        #expect(plain.parse("how can i tell if im overwatering my plants").kind == .method)
+    }
+
     @Test func withoutReadingKindNounsADefinitionDropsThemAll() {
         var plain = parser
         plain.readsKindNouns = false
