@@ -43,5 +43,6 @@ cd "$root"
     --jsonl TestSets/running-vs-cycling.jsonl TestSets/corpora/running-vs-cycling \
     --jsonl TestSets/python-docs.jsonl TestSets/corpora/python-docs \
     --jsonl TestSets/home-guides.jsonl TestSets/corpora/home-guides \
+    --jsonl TestSets/volcanoes.jsonl TestSets/corpora/volcanoes \
     --squad TestSets/squad-fixture-v2.0.json article,all \
     --squad "${excerpt#"$root"/}" article

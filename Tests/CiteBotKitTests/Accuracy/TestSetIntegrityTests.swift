@@ -14,6 +14,7 @@ import Testing
         ("TestSets/running-vs-cycling.jsonl", "TestSets/corpora/running-vs-cycling"),
         ("TestSets/python-docs.jsonl", "TestSets/corpora/python-docs"),
         ("TestSets/home-guides.jsonl", "TestSets/corpora/home-guides"),
+        ("TestSets/volcanoes.jsonl", "TestSets/corpora/volcanoes"),
     ]
 
     @Test(arguments: sets)
