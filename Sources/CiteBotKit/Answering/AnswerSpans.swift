@@ -282,13 +282,33 @@ public enum AnswerSpans {
     /// Whether `words[i]` is a number that counts something. "One" is also a pronoun ("the
     /// current one", "one of them"), so it counts only before a content word ("one branch")
     /// or as the start of a range ("one or two").
+    /// A number that is part of a date ("On 18 May 1980") counts nothing.
     static func counts(at i: Int, in words: [String], stopWords: Set<String>) -> Bool {
-        guard isNumber(words[i]) else { return false }
+        guard isNumber(words[i]), !isDatePart(at: i, in: words) else { return false }
         guard words[i] == "one" else { return true }
         guard i + 1 < words.count else { return false }
         let next = words[i + 1]
         if ["to", "or", "and"].contains(next), i + 2 < words.count, isNumber(words[i + 2]) { return true }
         return !stopWords.contains(next) && !isNumber(next)
+    }
+
+    /// Words after which a year is a point in time ("in 1980", "since 1815").
+    static let yearPrepositions: Set<String> = [
+        "in", "since", "until", "till", "by", "from", "during", "before", "after", "of",
+    ]
+
+    /// Whether the number at `i` is part of a date: a day of the month beside a month's name
+    /// ("18 May", "May 18"), a year after a month, a month's day or a word that places it in
+    /// time ("May 1980", "May 18, 1980", "in 1815"), or any number after "year" ("the year 79").
+    static func isDatePart(at i: Int, in words: [String]) -> Bool {
+        let before = i > 0 ? words[i - 1] : ""
+        let after = i + 1 < words.count ? words[i + 1] : ""
+        if before == "year" { return true }
+        if let day = Int(words[i]), (1...31).contains(day), months.contains(before) || months.contains(after) { return true }
+        guard isYear(words[i]) else { return false }
+        if months.contains(before) || yearPrepositions.contains(before) { return true }
+        // "May 18, 1980": the year after a day that follows its month.
+        return i >= 2 && months.contains(words[i - 2]) && Int(before).map { (1...31).contains($0) } == true
     }
 
     /// Whether a word that opens with a digit goes on in letters, its unit written on:

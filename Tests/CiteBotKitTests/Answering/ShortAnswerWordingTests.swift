@@ -25,6 +25,22 @@ import Testing
         return AnswerSpans.durationSpan(in: tokens).map { tokens[$0].joined(separator: " ") }
     }
 
+    /// A number that is part of a date counts nothing: "how many people died" is not
+    /// answered by the "18" of "18 May 1980", nor "how much" by a year.
+    @Test func aDateIsNoQuantity() {
+        #expect(quantity("On 18 May 1980, the mountain erupted.") == nil)
+        #expect(quantity("It erupted on May 18, 1980.") == nil)
+        #expect(quantity("In the year 79, the town was buried.") == nil)
+        #expect(quantity("Prices have doubled since 1990.") == nil)
+        #expect(!AnswerCues.matches(.quantity, words: words("On 18 May 1980, the mountain erupted.")))
+        // Numbers that count still count, years of age and plain years among them.
+        #expect(quantity("On 18 May 1980, 57 people were killed.") == "57 people")
+        #expect(quantity("About 2000 people came.") == "about 2000 people")
+        #expect(AnswerCues.matches(.quantity, words: words("The town had 2000 people in 1815.")))
+        // "may" is also a verb: a number beside it that is no day of the month still counts.
+        #expect(quantity("You may need 40 units.") == "40 units")
+    }
+
     /// A word before a number that changes what it says ("between", "every", "at least",
     /// "no more than") belongs to the answer: "30 and 90 euros" without "between" reads
     /// as two prices, "30 minutes" without "every" as a duration rather than a frequency.
