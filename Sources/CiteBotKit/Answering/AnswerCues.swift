@@ -152,7 +152,7 @@ public enum AnswerCues {
         case .time:
             return words.contains { AnswerSpans.isYear($0) || AnswerSpans.months.contains($0) || timesOfYearAndDay.contains($0) }
                 || AnswerSpans.durationSpan(in: words) != nil || words.contains(where: AnswerSpans.permanenceWords.contains)
-        case .reason: return reasonCueSet.occurs(in: words)
+        case .reason: return reasonCueSet.occurs(in: words) || statesResultOfDegree(words)
         case .method: return describesMethod(words)
         case .consequence: return consequenceCueSet.occurs(in: words)
         case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)
@@ -161,6 +161,17 @@ public enum AnswerCues {
         case .person: return false  // needs the casing and the question: see namesSomeone(_:in:besides:stem:)
         case .place, .comparison, .other: return false
         }
+    }
+
+    /// Whether the words say that one thing followed from how much of another there was:
+    /// "so much" (or "many", "few", "little") and, later in the sentence, "that" ("It threw so
+    /// much ash into the air that temperatures fell"). The words between may be many, so no
+    /// fixed phrase of ``reasonCues`` holds it.
+    static func statesResultOfDegree(_ words: [String]) -> Bool {
+        for (i, word) in words.enumerated().dropLast(2) where word == "so" && ["much", "many", "few", "little"].contains(words[i + 1]) {
+            if words[(i + 2)...].contains("that") { return true }
+        }
+        return false
     }
 
     /// Whether `text` opens by defining its subject: within its first ten words, words

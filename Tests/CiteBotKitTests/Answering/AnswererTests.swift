@@ -379,6 +379,10 @@ import Testing
     @Test(arguments: [
         (QuestionKind.reason, "Lines form because muscles move.", true),
         (.reason, "Lines form on the face.", false),
+        (.reason, "It threw so much ash into the air that temperatures fell.", true),  // a result of degree
+        (.reason, "So many people came that the hall was full.", true),
+        (.reason, "It rained so much.", false),  // no "that": no result follows
+        (.reason, "So the rock melts, and that is all.", false),  // "so" without a degree
         (.quantity, "It takes 20 units.", true),
         (.time, "It was approved in 2002.", true),
         (.method, "It works by blocking signals.", true),
