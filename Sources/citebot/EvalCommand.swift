@@ -165,6 +165,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case gradedDurations = "graded-durations"
     case leadingPhrases = "leading-phrases"
     case inflections, recognition
+    case followingDefinitions = "following-definitions"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -210,6 +211,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .leadingPhrases: options.readsLeadingPhrases = false
         case .inflections: options.readsIrregularInflections = false
         case .recognition: options.readsRecognition = false
+        case .followingDefinitions: options.followsDefinitions = false
         }
     }
 }

@@ -110,6 +110,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether "how can I tell if …" asks for signs, a question of no particular kind, rather
     /// than for a method (see ``QuestionParser/readsRecognition``).
     public var readsRecognition: Bool = true
+    /// Whether a definition question whose candidate ends by naming the subject ("… but
+    /// pyroclastic flows.") cites the next sentence instead when it opens by describing it
+    /// ("These are fast-moving avalanches …"), with ``cueBonus``.
+    public var followsDefinitions: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot

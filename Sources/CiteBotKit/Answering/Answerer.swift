@@ -119,6 +119,12 @@ public final class Answerer: QuestionAnswering {
                     candidates[i].measuredOn = candidates[i].sentence
                     candidates[i].sentence = next
                     candidates[i].score += options.cueBonus
+                } else if options.followsDefinitions, parsed.kind == .definition,
+                          Self.endsWith(subject, tokens.map(\.surface), stem: analyzer.stem, stopWords: analyzer.stopWords),
+                          let next = description(after: candidates[i].sentence) {
+                    candidates[i].measuredOn = candidates[i].sentence
+                    candidates[i].sentence = next
+                    candidates[i].score += options.cueBonus
                 }
                 if hasPair {
                     let stems = analyzer.terms(of: tokens).map(\.term)
@@ -161,6 +167,29 @@ public final class Answerer: QuestionAnswering {
               index.sentences.isCitable(next) else { return nil }
         let words = analyzer.tokenizer.words(in: index.text(ofSentence: next)).map(\.surface)
         return AnswerCues.matches(kind, words: words) ? next : nil
+    }
+
+    /// Whether the last content words of `words` are the question's `subject` (stems), each
+    /// of them: the sentence ends by naming what was asked ("… but pyroclastic flows."), so a
+    /// "These are …" after it describes that.
+    static func endsWith(_ subject: Set<String>, _ words: [String], stem: (String) -> String, stopWords: Set<String>) -> Bool {
+        guard !subject.isEmpty else { return false }
+        let content = words.filter { !stopWords.contains($0) }.map(stem)
+        guard content.count >= subject.count else { return false }
+        return Set(content.suffix(subject.count)) == subject
+    }
+
+    /// Openings of a sentence that describes what the sentence before it ended by naming.
+    static let describingOpenings: [[String]] = [["these", "are"], ["this", "is"], ["it", "is"], ["they", "are"]]
+
+    /// The sentence right after `sentence` in its paragraph when it is citable and opens by
+    /// describing something ("These are fast-moving avalanches …").
+    func description(after sentence: Int) -> Int? {
+        let next = sentence + 1
+        guard next < index.sentences.count, index.paragraphOfSentence[next] == index.paragraphOfSentence[sentence],
+              index.sentences.isCitable(next) else { return nil }
+        let opening = analyzer.tokenizer.words(in: index.text(ofSentence: next).prefix(24)).prefix(2).map(\.surface)
+        return Self.describingOpenings.contains(opening) ? next : nil
     }
 
     /// Words that, opening a sentence, refer to what the sentence before it said.

@@ -823,3 +823,37 @@ import Testing
         #expect(try answer(question, explanations: true).citations.first?.text == "Copper kettles heat water quickly.")
     }
 }
+
+/// A sentence that ends by naming the subject of "what are X", followed by one that opens by
+/// describing it ("These are …"), is answered with the description.
+@Suite struct FollowingDefinitionTests {
+    static let corpus = """
+        The greatest danger is not the lava but pyroclastic flows. These are fast avalanches of hot gas and rock.
+
+        Pyroclastic flows move downhill. They are hard to outrun.
+        """
+
+    func firstCitation(_ question: String, following: Bool) throws -> String? {
+        var options = AnswerOptions(minScore: 0)
+        options.followsDefinitions = following
+        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options)
+            .answer(question).citations.first?.text
+    }
+
+    @Test func theDescriptionAfterTheNamingSentenceAnswers() throws {
+        let question = "what are pyroclastic flows"
+        #expect(try firstCitation(question, following: true) == "These are fast avalanches of hot gas and rock.")
+        #expect(try firstCitation(question, following: false) != "These are fast avalanches of hot gas and rock.")
+    }
+
+    /// Only a sentence that ends with the subject hands over to the next: "Pyroclastic flows
+    /// move downhill." names it first, and "They are …" after it is left alone.
+    @Test func aSentenceNotEndingWithTheSubjectKeepsItsPlace() {
+        let stem = Fixtures.analyzer.stem
+        let stopWords = Fixtures.analyzer.stopWords
+        let words = { (text: String) in Tokenizer().words(in: text).map(\.surface) }
+        #expect(Answerer.endsWith(Set(["pyroclastic", "flows"].map(stem)), words("It is not the lava but pyroclastic flows."), stem: stem, stopWords: stopWords))
+        #expect(!Answerer.endsWith(Set(["pyroclastic", "flows"].map(stem)), words("Pyroclastic flows move downhill."), stem: stem, stopWords: stopWords))
+        #expect(!Answerer.endsWith([], words("Anything."), stem: stem, stopWords: stopWords))
+    }
+}
