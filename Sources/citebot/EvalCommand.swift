@@ -166,6 +166,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case leadingPhrases = "leading-phrases"
     case inflections, recognition
     case followingDefinitions = "following-definitions"
+    case frequency
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -212,6 +213,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .inflections: options.readsIrregularInflections = false
         case .recognition: options.readsRecognition = false
         case .followingDefinitions: options.followsDefinitions = false
+        case .frequency: options.matchesFrequency = false
         }
     }
 }

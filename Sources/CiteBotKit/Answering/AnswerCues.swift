@@ -20,13 +20,25 @@ public enum AnswerCues {
     ]
 
     /// Whether `words` say how often something happens: a frequency word ("daily",
-    /// "twice"), or "every", "each" or "per" before a unit or time of day ("every morning").
+    /// "twice"), or "every", "each" or "per" before a unit or time of day, counted or not
+    /// ("every morning", "every two to four weeks").
     static func statesFrequency(_ words: [String]) -> Bool {
         words.indices.contains { i in
             frequencyWords.contains(words[i])
-                || (["every", "each", "per"].contains(words[i]) && i + 1 < words.count
-                    && (AnswerSpans.timeUnits.contains(words[i + 1]) || timesOfYearAndDay.contains(words[i + 1])))
+                || (["every", "each", "per"].contains(words[i]) && namesPeriod(after: i, in: words))
         }
+    }
+
+    /// Whether a unit of time or a time of day follows `words[i]`, directly or after a count
+    /// ("every morning", "every two to four weeks", "every other day").
+    static func namesPeriod(after i: Int, in words: [String]) -> Bool {
+        var next = i + 1
+        while next < words.count, next <= i + 4,
+              AnswerSpans.isNumber(words[next]) || ["to", "or", "other", "few", "couple", "of"].contains(words[next]) {
+            next += 1
+        }
+        guard next < words.count else { return false }
+        return AnswerSpans.timeUnits.contains(words[next]) || timesOfYearAndDay.contains(words[next])
     }
 
     /// Connectives that introduce a cause or purpose.

@@ -114,6 +114,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// pyroclastic flows.") cites the next sentence instead when it opens by describing it
     /// ("These are fast-moving avalanches …"), with ``cueBonus``.
     public var followsDefinitions: Bool = true
+    /// Whether a "how often" question takes a sentence stating a frequency ("once a week",
+    /// "every two to four weeks") as its cue, rather than any sentence with a number.
+    public var matchesFrequency: Bool = true
     /// Whether a "how long", "how many" or "when" question counts its best sentence's
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot

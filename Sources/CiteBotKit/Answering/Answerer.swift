@@ -107,9 +107,13 @@ public final class Answerer: QuestionAnswering {
                 // (other cues read the text around words, where a link's "://" would mislead).
                 let cueTokens = [.duration, .quantity, .time].contains(parsed.kind)
                     ? AnswerSpans.proseWords(tokens, in: text) : tokens
-                if readsCues, AnswerCues.matches(parsed.kind, tokens: cueTokens, in: text, subject: subject, stem: analyzer.stem,
-                                                 naming: options.recognisesNaming, auxiliary: parsed.auxiliary,
-                                                 apposition: options.recognisesApposition, names: options.recognisesNames) {
+                // "How often" asks for a frequency ("once a week"), not for any number.
+                let showsCue = options.matchesFrequency && parsed.asksFrequency
+                    ? AnswerCues.statesFrequency(cueTokens.map(\.surface))
+                    : AnswerCues.matches(parsed.kind, tokens: cueTokens, in: text, subject: subject, stem: analyzer.stem,
+                                         naming: options.recognisesNaming, auxiliary: parsed.auxiliary,
+                                         apposition: options.recognisesApposition, names: options.recognisesNames)
+                if readsCues, showsCue {
                     // "Not permanent" says something of how long, a span of time says how long.
                     let vague = options.gradesDurations && parsed.kind == .duration
                         && AnswerSpans.durationSpan(in: cueTokens.map(\.surface)) == nil

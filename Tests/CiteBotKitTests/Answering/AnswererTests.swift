@@ -857,3 +857,41 @@ import Testing
         #expect(!Answerer.endsWith([], words("Anything."), stem: stem, stopWords: stopWords))
     }
 }
+
+/// "How often" asks for a frequency: a sentence saying "once a week" or "every two weeks"
+/// answers it, one that merely holds a number does not.
+@Suite struct FrequencyTests {
+    func words(_ text: String) -> [String] { Tokenizer().words(in: text).map(\.surface) }
+
+    @Test(arguments: [
+        ("Feed it once a day.", true),
+        ("Give it fertiliser every two to four weeks.", true),
+        ("Water it every other day.", true),
+        ("Check it every morning.", true),
+        ("Every one of them grew.", false),
+        ("It doubles within four to eight hours.", false),
+    ])
+    func readsFrequencies(_ sentence: String, _ expected: Bool) {
+        #expect(AnswerCues.statesFrequency(words(sentence)) == expected)
+    }
+
+    static let corpus = """
+        An active starter doubles in size within four to eight hours of a feeding.
+
+        A starter kept in the refrigerator needs a feeding once a week.
+        """
+
+    func firstCitation(_ question: String, frequency: Bool) throws -> String? {
+        var options = AnswerOptions(minScore: 0)
+        options.matchesFrequency = frequency
+        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options)
+            .answer(question).citations.first?.text
+    }
+
+    @Test func howOftenTakesTheFrequency() throws {
+        let question = "how often do i feed my starter"
+        #expect(try firstCitation(question, frequency: true) == "A starter kept in the refrigerator needs a feeding once a week.")
+        #expect(try firstCitation(question, frequency: false)
+            == "An active starter doubles in size within four to eight hours of a feeding.")
+    }
+}
