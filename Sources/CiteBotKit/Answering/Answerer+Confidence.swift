@@ -30,12 +30,16 @@ extension Answerer {
         let sentence = best.measuredOn ?? best.sentence
         let vectors = index.sentenceVectors
         let lexicon = options.confidenceSynonymSenses > 0 ? builder.lexicon : nil
-        let antecedent = options.readsDemonstratives ? demonstrativeAntecedent(of: sentence).map(vectors.row) : nil
+        let antecedentSentence = options.readsDemonstratives ? demonstrativeAntecedent(of: sentence) : nil
+        let antecedent = antecedentSentence.map(vectors.row)
+        // Terms the sentence before says the referent is not ("not the lava, … but X"): a
+        // demonstrative after it does not stand for them.
+        let denied = antecedentSentence.map(deniedTerms(in:)) ?? []
         guard total > 0, lexicon != nil || antecedent != nil else { return min(1, max(0, confidence)) }
         let row = vectors.row(sentence)
         func holds(_ id: Int32) -> Bool { SentenceRanker.find(id, in: vectors.columns, row) != nil }
         func heldBefore(_ id: Int32?) -> Bool {
-            guard let id, let antecedent else { return false }
+            guard let id, let antecedent, !denied.contains(id) else { return false }
             return SentenceRanker.find(id, in: vectors.columns, antecedent) != nil
         }
         func saysThroughSynonym(_ term: QueryTerm) -> Bool {
@@ -61,6 +65,19 @@ extension Answerer {
             confidence += (inContext ? 0.5 : 1) * term.weight / total
         }
         return min(1, max(0, confidence))
+    }
+
+    /// The terms of `sentence` that a negation denies: those of the first content word within
+    /// three words after "not", "no", "never" … ("not the lava" denies "lava").
+    func deniedTerms(in sentence: Int) -> Set<Int32> {
+        let words = analyzer.tokenizer.words(in: index.text(ofSentence: sentence)).map(\.surface)
+        var denied = Set<Int32>()
+        for (i, word) in words.enumerated() where AnswerCues.isNegation(word) {
+            guard let first = words[(i + 1)...].prefix(3).first(where: { !analyzer.stopWords.contains($0) }),
+                  let id = index.vocabulary.id(of: analyzer.stem(first)) else { continue }
+            denied.insert(id)
+        }
+        return denied
     }
 
     /// Determiners and pronouns that, opening a sentence, point back at the sentence before

@@ -572,6 +572,9 @@ public final class Answerer: QuestionAnswering {
         let found: Range<Int>?
         switch kind {
         case .duration: found = AnswerSpans.nearest(AnswerSpans.durationSpans(in: surfaces), to: anchors, in: surfaces)
+        case .quantity where options.requiresMeasure && question.measure?.span(in: surfaces) != nil:
+            // "How hot": the temperature, not another number of the sentence.
+            found = question.measure?.span(in: surfaces)
         case .quantity:
             found = AnswerSpans.quantitySpan(in: surfaces, stopWords: analyzer.stopWords,
                                             counting: Set([question.counted].compactMap { $0 }), stem: analyzer.stem,

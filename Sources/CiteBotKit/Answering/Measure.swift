@@ -51,6 +51,40 @@ public enum Measure: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The words of `words` that state a number in this measure's units, with the words
+    /// that qualify or continue it ("more than 100 kilometres per hour", "several hundred
+    /// degrees Celsius"); nil when none does. A sentence may state several measures, and
+    /// "how hot" is answered by its temperature, not by the speed beside it.
+    public func span(in words: [String]) -> Range<Int>? {
+        for i in words.indices {
+            var end: Int
+            if AnswerSpans.carriesUnit(words[i]) {
+                let unit = String(words[i].unicodeScalars.drop { !$0.properties.isAlphabetic })
+                guard isUnit(unit, followedBy: words[(i + 1)...]) else { continue }
+                end = i + 1
+            } else {
+                guard AnswerSpans.isNumber(words[i]), i + 1 < words.count,
+                      isUnit(words[i + 1], followedBy: words[(i + 2)...]) else { continue }
+                end = i + 2
+            }
+            // The rest of a compound unit: "per hour", "an hour", "degrees Celsius".
+            if self == .speed, end + 1 < words.count, ["per", "an", "a", "each", "every"].contains(words[end]),
+               AnswerSpans.timeUnits.contains(words[end + 1]) {
+                end += 2
+            } else if self == .temperature, end < words.count, ["celsius", "fahrenheit", "kelvin"].contains(words[end]) {
+                end += 1
+            }
+            // A number of several words: "several hundred", "two to three".
+            var start = i
+            while start > 0, AnswerSpans.isNumber(words[start - 1])
+                || start >= 2 && ["to", "or"].contains(words[start - 1]) && AnswerSpans.isNumber(words[start - 2]) {
+                start -= 1
+            }
+            return AnswerSpans.qualifiedStart(start, in: words)..<end
+        }
+        return nil
+    }
+
     /// Whether `unit`, with the words after it, is a unit of this measure; a speed is also
     /// a length per time ("miles an hour", "km/h", "metres per second").
     func isUnit(_ unit: String, followedBy rest: ArraySlice<String>) -> Bool {

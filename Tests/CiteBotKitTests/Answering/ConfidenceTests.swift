@@ -172,3 +172,16 @@ import Testing
         #expect(answer.citations.first?.text == corpus)
     }
 }
+
+/// A demonstrative stands for what the sentence before it named, not for what that sentence
+/// said it was not: after "The danger is not the lava but the flows.", "These are …" is about
+/// the flows.
+@Suite struct DeniedAntecedentTests {
+    @Test func aWordTheSentenceBeforeDeniesIsNotInherited() throws {
+        let corpus = "The main danger is not the lava but the hot flows. These are fast avalanches of gas and rock."
+        let answerer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+        let denied = answerer.deniedTerms(in: 0)
+        #expect(denied == [try #require(answerer.index.vocabulary.id(of: Fixtures.analyzer.stem("lava")))])
+        #expect(answerer.deniedTerms(in: 1).isEmpty)
+    }
+}

@@ -27,6 +27,28 @@ import Testing
         #expect(measure.isStated(in: Self.words(text)) == expected, "\(measure): \(text)")
     }
 
+    /// The span a measure reads is the one in its own units, whatever else the sentence counts.
+    @Test(arguments: [
+        (Measure.temperature, "They travel at more than 100 kilometres per hour and reach several hundred degrees Celsius.",
+         "several hundred degrees celsius" as String?),
+        (.speed, "They travel at more than 100 kilometres per hour and reach several hundred degrees Celsius.",
+         "more than 100 kilometres per hour"),
+        (.length, "Built in 1889, the tower is about 300 metres tall.", "about 300 metres"),
+        (.mass, "The bell rang 13 times.", nil),
+    ])
+    func readsTheSpanInItsUnits(_ measure: Measure, _ text: String, _ expected: String?) {
+        let words = Self.words(text)
+        #expect(measure.span(in: words).map { words[$0].joined(separator: " ") } == expected, "\(measure): \(text)")
+    }
+
+    /// "how hot" is answered with the temperature, not with the first number of the sentence.
+    @Test func theShortAnswerIsInTheMeasuresUnits() throws {
+        let corpus = "Pyroclastic flows travel at more than 100 kilometres per hour and reach several hundred degrees Celsius."
+        let answer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: AnswerOptions(minScore: 0))
+            .answer("how hot are pyroclastic flows")
+        #expect(answer.shortAnswer == "several hundred degrees Celsius")
+    }
+
     @Test(arguments: [
         ("How tall is the tower?", Measure?.some(.length)),
         ("how far is the station", .length),
