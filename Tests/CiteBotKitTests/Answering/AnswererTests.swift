@@ -508,10 +508,7 @@ import Testing
     /// abstaining, with `options` changed by `configure`.
     func firstCitation(_ question: String, over corpus: String,
                        _ configure: (inout AnswerOptions) -> Void) throws -> String? {
-        var options = AnswerOptions(minScore: 0)
-        configure(&options)
-        return Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer, options: options)
-            .answer(question).citations.first?.text
+        try Fixtures.firstCitation(question, over: corpus, configure)
     }
 
     @Test func aProperNameAnswersWho() throws {
@@ -834,10 +831,7 @@ import Testing
         """
 
     func firstCitation(_ question: String, following: Bool) throws -> String? {
-        var options = AnswerOptions(minScore: 0)
-        options.followsDefinitions = following
-        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options)
-            .answer(question).citations.first?.text
+        try Fixtures.firstCitation(question, over: Self.corpus) { $0.followsDefinitions = following }
     }
 
     @Test func theDescriptionAfterTheNamingSentenceAnswers() throws {
@@ -882,10 +876,7 @@ import Testing
         """
 
     func firstCitation(_ question: String, frequency: Bool) throws -> String? {
-        var options = AnswerOptions(minScore: 0)
-        options.matchesFrequency = frequency
-        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options)
-            .answer(question).citations.first?.text
+        try Fixtures.firstCitation(question, over: Self.corpus) { $0.matchesFrequency = frequency }
     }
 
     @Test func howOftenTakesTheFrequency() throws {

@@ -13,6 +13,16 @@ enum Fixtures {
         return try IndexBuilder(analyzer: analyzer, options: options).build(documents)
     }
 
+    /// The text of the first citation for `question` over `corpus` (never abstaining), with
+    /// the answering options as `configure` sets them: for tests that switch a technique on
+    /// and off.
+    static func firstCitation(_ question: String, over corpus: String,
+                              _ configure: (inout AnswerOptions) -> Void = { _ in }) throws -> String? {
+        var options = AnswerOptions(minScore: 0)
+        configure(&options)
+        return Answerer(index: try index([corpus]), analyzer: analyzer, options: options).answer(question).citations.first?.text
+    }
+
     /// The bundled article, found from this file's path.
     static var bundledArticle: Document {
         get throws {
