@@ -572,13 +572,12 @@ public final class Answerer: QuestionAnswering {
         let found: Range<Int>?
         switch kind {
         case .duration: found = AnswerSpans.nearest(AnswerSpans.durationSpans(in: surfaces), to: anchors, in: surfaces)
-        case .quantity where options.requiresMeasure && question.measure?.span(in: surfaces) != nil:
-            // "How hot": the temperature, not another number of the sentence.
-            found = question.measure?.span(in: surfaces)
         case .quantity:
-            found = AnswerSpans.quantitySpan(in: surfaces, stopWords: analyzer.stopWords,
-                                            counting: Set([question.counted].compactMap { $0 }), stem: analyzer.stem,
-                                            anchors: anchors)
+            // "How hot": the temperature, not another number of the sentence.
+            let measured = options.requiresMeasure ? question.measure?.span(in: surfaces) : nil
+            found = measured ?? AnswerSpans.quantitySpan(in: surfaces, stopWords: analyzer.stopWords,
+                                                         counting: Set([question.counted].compactMap { $0 }),
+                                                         stem: analyzer.stem, anchors: anchors)
         case .time:
             found = AnswerSpans.nearest(AnswerSpans.dateSpans(in: surfaces), to: anchors, in: surfaces)
                 ?? AnswerSpans.nearest(AnswerSpans.durationSpans(in: surfaces), to: anchors, in: surfaces)
