@@ -32,10 +32,10 @@ extension Answerer {
         let lexicon = options.confidenceSynonymSenses > 0 ? builder.lexicon : nil
         let antecedentSentence = options.readsDemonstratives ? demonstrativeAntecedent(of: sentence) : nil
         let antecedent = antecedentSentence.map(vectors.row)
+        guard total > 0, lexicon != nil || antecedent != nil else { return min(1, max(0, confidence)) }
         // Terms the sentence before says the referent is not ("not the lava, … but X"): a
         // demonstrative after it does not stand for them.
         let denied = antecedentSentence.map(deniedTerms(in:)) ?? []
-        guard total > 0, lexicon != nil || antecedent != nil else { return min(1, max(0, confidence)) }
         let row = vectors.row(sentence)
         func holds(_ id: Int32) -> Bool { SentenceRanker.find(id, in: vectors.columns, row) != nil }
         func heldBefore(_ id: Int32?) -> Bool {

@@ -100,7 +100,8 @@ public final class Answerer: QuestionAnswering {
                 guard readsCues || hasPair else { continue }
                 let text = index.text(ofSentence: candidates[i].sentence)
                 let tokens = analyzer.tokenizer.words(in: text)
-                if asksWhyNot, AnswerCues.isNegated(tokens.map(\.surface)) {
+                let words = tokens.map(\.surface)
+                if asksWhyNot, AnswerCues.isNegated(words) {
                     candidates[i].score += options.cueBonus
                 }
                 // A number in a web address is no quantity, so number cues read the prose alone
@@ -118,14 +119,7 @@ public final class Answerer: QuestionAnswering {
                     let vague = options.gradesDurations && parsed.kind == .duration
                         && AnswerSpans.durationSpan(in: cueTokens.map(\.surface)) == nil
                     candidates[i].score += vague ? options.cueBonus / 2 : options.cueBonus
-                } else if options.followsExplanations, parsed.kind == .reason,
-                          let next = explanation(after: candidates[i].sentence, kind: parsed.kind) {
-                    candidates[i].measuredOn = candidates[i].sentence
-                    candidates[i].sentence = next
-                    candidates[i].score += options.cueBonus
-                } else if options.followsDefinitions, parsed.kind == .definition,
-                          Self.endsWith(subject, tokens.map(\.surface), stem: analyzer.stem, stopWords: analyzer.stopWords),
-                          let next = description(after: candidates[i].sentence) {
+                } else if let next = standIn(for: candidates[i].sentence, words: words, kind: parsed.kind, subject: subject) {
                     candidates[i].measuredOn = candidates[i].sentence
                     candidates[i].sentence = next
                     candidates[i].score += options.cueBonus
@@ -173,6 +167,19 @@ public final class Answerer: QuestionAnswering {
         return AnswerCues.matches(kind, words: words) ? next : nil
     }
 
+    /// The sentence after a candidate without the cue of `kind` that answers in its place:
+    /// for "why", the next one when it gives the reason (``explanation(after:kind:)``); for
+    /// "what is", the next one when it describes what the candidate ended by naming
+    /// (``description(after:)``).
+    func standIn(for sentence: Int, words: [String], kind: QuestionKind, subject: Set<String>) -> Int? {
+        if options.followsExplanations, kind == .reason { return explanation(after: sentence, kind: kind) }
+        if options.followsDefinitions, kind == .definition,
+           Self.endsWith(subject, words, stem: analyzer.stem, stopWords: analyzer.stopWords) {
+            return description(after: sentence)
+        }
+        return nil
+    }
+
     /// Whether the last content words of `words` are the question's `subject` (stems), each
     /// of them: the sentence ends by naming what was asked ("… but pyroclastic flows."), so a
     /// "These are …" after it describes that.
@@ -183,17 +190,16 @@ public final class Answerer: QuestionAnswering {
         return Set(content.suffix(subject.count)) == subject
     }
 
-    /// Openings of a sentence that describes what the sentence before it ended by naming.
-    static let describingOpenings: [[String]] = [["these", "are"], ["this", "is"], ["it", "is"], ["they", "are"]]
-
     /// The sentence right after `sentence` in its paragraph when it is citable and opens by
-    /// describing something ("These are fast-moving avalanches …").
+    /// describing something: one of ``referringWords`` and "is" or "are" ("These are
+    /// fast-moving avalanches …").
     func description(after sentence: Int) -> Int? {
         let next = sentence + 1
         guard next < index.sentences.count, index.paragraphOfSentence[next] == index.paragraphOfSentence[sentence],
               index.sentences.isCitable(next) else { return nil }
         let opening = analyzer.tokenizer.words(in: index.text(ofSentence: next).prefix(24)).prefix(2).map(\.surface)
-        return Self.describingOpenings.contains(opening) ? next : nil
+        guard opening.count == 2 else { return nil }
+        return Self.referringWords.contains(opening[0]) && ["is", "are"].contains(opening[1]) ? next : nil
     }
 
     /// Words that, opening a sentence, refer to what the sentence before it said.

@@ -40,15 +40,7 @@ public enum Measure: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether `words` (lower-cased, as ``Tokenizer`` gives them) state a number in this
     /// measure's units: "100 metres", "5km", "60 miles an hour", "25 °C".
     public func isStated(in words: [String]) -> Bool {
-        words.indices.contains { i in
-            let word = words[i]
-            if AnswerSpans.carriesUnit(word) {
-                let unit = String(word.unicodeScalars.drop { !$0.properties.isAlphabetic })
-                return isUnit(unit, followedBy: words[(i + 1)...])
-            }
-            guard AnswerSpans.isNumber(word), i + 1 < words.count else { return false }
-            return isUnit(words[i + 1], followedBy: words[(i + 2)...])
-        }
+        span(in: words) != nil
     }
 
     /// The words of `words` that state a number in this measure's units, with the words

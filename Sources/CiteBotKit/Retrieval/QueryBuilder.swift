@@ -85,9 +85,10 @@ public struct QueryBuilder: Sendable {
             if let id = resolved.id { resolved.weight = Double(index.sentenceIDF[Int(id)]) }
             // A repeated word says nothing new about the topic.
             guard seen.insert(resolved.term).inserted else { continue }
-            (resolved.synonyms, resolved.synonymWords) = synonyms(of: resolved.correction ?? term.surface, except: resolved.id)
+            let word = resolved.correction ?? term.surface
+            (resolved.synonyms, resolved.synonymWords) = synonyms(of: word, except: resolved.id)
             if readsIrregularInflections {
-                for (id, word) in irregularInflections(of: resolved.correction ?? term.surface, except: resolved.id)
+                for (id, word) in irregularInflections(of: word, except: resolved.id)
                 where !resolved.synonyms.contains(id) {
                     resolved.synonyms.append(id)
                     resolved.synonymWords.append(word)
