@@ -164,7 +164,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case negation
     case gradedDurations = "graded-durations"
     case leadingPhrases = "leading-phrases"
-    case inflections, recognition
+    case inflections, recognition, attributes, elaborations
     case followingDefinitions = "following-definitions"
     case frequency
 
@@ -212,6 +212,8 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .leadingPhrases: options.readsLeadingPhrases = false
         case .inflections: options.readsIrregularInflections = false
         case .recognition: options.readsRecognition = false
+        case .attributes: options.readsAttributes = false
+        case .elaborations: options.followsElaborations = false
         case .followingDefinitions: options.followsDefinitions = false
         case .frequency: options.matchesFrequency = false
         }

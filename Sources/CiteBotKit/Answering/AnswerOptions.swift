@@ -110,6 +110,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether "how can I tell if …" asks for signs, a question of no particular kind, rather
     /// than for a method (see ``QuestionParser/readsRecognition``).
     public var readsRecognition: Bool = true
+    /// Whether a question that names the attribute it asks for ("what temperature …", "what
+    /// is the typical lifespan of X") asks for an amount or a span of time, as "how hot" and
+    /// "how long" do (see ``QuestionParser/readsAttributes``).
+    public var readsAttributes: Bool = true
     /// Whether a definition question whose candidate ends by naming the subject ("… but
     /// pyroclastic flows.") cites the next sentence instead when it opens by describing it
     /// ("These are fast-moving avalanches …"), with ``cueBonus``.
@@ -152,6 +156,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// "How" questions are left out: their cue ("by", "using") is too common to show an
     /// explanation.
     public var followsExplanations: Bool = true
+    /// Whether a "how long" or "when" candidate without a span of time or a date is replaced
+    /// by the sentence after it when that one gives it and shares a question term, as
+    /// ``followsExplanations`` does for "why" (see ``Answerer``).
+    public var followsElaborations: Bool = true
     /// Whether, for "what is X" questions, a sentence that describes X in apposition ("…
     /// X, which …", "X, a …") earns the cue bonus, as "X is …" does.
     public var recognisesApposition: Bool = true

@@ -39,6 +39,7 @@ public final class Answerer: QuestionAnswering {
         parser.readsNounPhrases = options.readsNounPhrases
         parser.readsLeadingPhrases = options.readsLeadingPhrases
         parser.readsRecognition = options.readsRecognition
+        parser.readsAttributes = options.readsAttributes
         self.parser = parser
         var builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,
@@ -169,15 +170,36 @@ public final class Answerer: QuestionAnswering {
 
     /// The sentence after a candidate without the cue of `kind` that answers in its place:
     /// for "why", the next one when it gives the reason (``explanation(after:kind:)``); for
-    /// "what is", the next one when it describes what the candidate ended by naming
-    /// (``description(after:)``).
+    /// "how long" and "when", the next one when it gives the span of time or the date
+    /// (``elaboration(after:kind:subject:)``); for "what is", the next one when it describes
+    /// what the candidate ended by naming (``description(after:)``).
     func standIn(for sentence: Int, words: [String], kind: QuestionKind, subject: Set<String>) -> Int? {
         if options.followsExplanations, kind == .reason { return explanation(after: sentence, kind: kind) }
+        if options.followsElaborations, kind == .duration || kind == .time {
+            return elaboration(after: sentence, kind: kind, subject: subject)
+        }
         if options.followsDefinitions, kind == .definition,
            Self.endsWith(subject, words, stem: analyzer.stem, stopWords: analyzer.stopWords) {
             return description(after: sentence)
         }
         return nil
+    }
+
+    /// The sentence right after `sentence` in its paragraph when it is citable, shows the cue
+    /// of `kind` in its prose (a span of time, a date) and shares a term with the question's
+    /// `subject` (stems): a claim without the span ("Solar panels are very durable.") is often
+    /// followed by the sentence that gives it ("… at least 80 percent of its output after 25
+    /// years"), which answers "how long" in its place.
+    func elaboration(after sentence: Int, kind: QuestionKind, subject: Set<String>) -> Int? {
+        let next = sentence + 1
+        guard next < index.sentences.count, index.paragraphOfSentence[next] == index.paragraphOfSentence[sentence],
+              index.sentences.isCitable(next) else { return nil }
+        let text = index.text(ofSentence: next)
+        let tokens = analyzer.tokenizer.words(in: text)
+        let words = AnswerSpans.proseWords(tokens, in: text).map(\.surface)
+        guard AnswerCues.matches(kind, words: words) else { return nil }
+        let shares = analyzer.terms(of: tokens).contains { subject.contains($0.term) }
+        return shares ? next : nil
     }
 
     /// Whether the last content words of `words` are the question's `subject` (stems), each

@@ -50,6 +50,10 @@ public struct QuestionParser: Sendable {
     /// names what shows it ("yellow leaves are the usual signs of overwatering"), and a
     /// method's cue ("through", "by") would favour a sentence about doing something.
     public var readsRecognition: Bool = true
+    /// Whether a question that names the attribute it asks for ("what temperature …", "what
+    /// is the typical lifespan of X") asks for an amount or a span of time, as "how hot" and
+    /// "how long" do (``attributeNouns``).
+    public var readsAttributes: Bool = true
 
     /// WordNet, when installed: with it, a misspelt comparison word ("diffrence") is read as
     /// the word it misspells (see ``spellingOfCue(_:)``).
@@ -158,6 +162,37 @@ public struct QuestionParser: Sendable {
     /// Time words that make "what …" a time question ("what year").
     static let timeNouns: Set<String> = ["year", "date", "day", "month", "time", "century", "decade"]
 
+    /// Nouns that name a measurable attribute, with the kind of answer they ask for and the
+    /// units it is stated in, when asked for as "what NOUN …" or "what is the (one word)
+    /// NOUN of …": "what temperature …" is "how hot", "the typical lifespan of X" is "how
+    /// long X lasts".
+    static let attributeNouns: [String: (kind: QuestionKind, measure: Measure?)] = [
+        "duration": (.duration, nil), "lifespan": (.duration, nil), "lifetime": (.duration, nil),
+        "cost": (.quantity, nil), "price": (.quantity, nil), "age": (.quantity, nil),
+        "number": (.quantity, nil), "amount": (.quantity, nil), "quantity": (.quantity, nil),
+        "temperature": (.quantity, .temperature), "height": (.quantity, .length), "depth": (.quantity, .length),
+        "width": (.quantity, .length), "distance": (.quantity, .length), "weight": (.quantity, .mass),
+        "speed": (.quantity, .speed),
+    ]
+
+    /// Words between "what" and an attribute noun that leave it the thing asked for.
+    static let attributeLeadIns: Set<String> = ["is", "was", "are", "were", "s", "the", "a", "an", "its", "their"]
+
+    /// The attribute a question asks for by naming it (``attributeNouns``) right after its
+    /// question word: "what" or "what's", the lead-in words of ``attributeLeadIns``, at most
+    /// one more word ("typical", "minimum"), then the noun. Nil for any other question.
+    static func askedAttribute(_ body: ArraySlice<String>) -> (kind: QuestionKind, measure: Measure?)? {
+        guard let first = body.first, ["what", "what's", "whats"].contains(first) else { return nil }
+        var modifiers = 0
+        for word in body.dropFirst().prefix(5) {
+            if let attribute = attributeNouns[word] { return attribute }
+            if attributeLeadIns.contains(word) { continue }
+            modifiers += 1
+            if modifiers > 1 { return nil }
+        }
+        return nil
+    }
+
     /// The most content words of one question that are matched. A question is a few dozen
     /// words; a pasted megabyte is answered on its opening words instead of being matched
     /// word by word against the corpus and the lexicon.
@@ -195,6 +230,9 @@ public struct QuestionParser: Sendable {
                !analyzer.stopWords.contains(tokens[i + 2].surface) {
                 counted = analyzer.stem(tokens[i + 2].surface)
             }
+        }
+        if readsAttributes, measure == nil, let attribute = Self.askedAttribute(Self.body(of: words)) {
+            measure = attribute.measure
         }
         // "What kind of X is Y", "which types of X": in a question that asks what something
         // is or which ones, the noun before "of" only asks for a kind. Elsewhere it may be the
@@ -265,6 +303,7 @@ public struct QuestionParser: Sendable {
                 return .consequence
             }
             if Self.timeNouns.contains(second) { return .time }
+            if readsAttributes, let attribute = Self.askedAttribute(body[...]) { return attribute.kind }
             if ["cause", "causes", "caused"].contains(second) { return .reason }
             if ["is", "are", "was", "were", "s"].contains(second) { return .definition }
             if readsDefinitionPhrasing {

@@ -886,3 +886,45 @@ import Testing
             == "An active starter doubles in size within four to eight hours of a feeding.")
     }
 }
+
+/// A "how long" or "when" question whose best match makes the claim without the span of
+/// time or the date is answered by the sentence right after it when that one gives it.
+@Suite struct ElaborationTests {
+    static let corpus = """
+        Cast iron kettles are very durable. Makers guarantee that such a kettle still works after 30 years of daily use.
+
+        Enamel kettles are durable as well. Many people like their bright colours.
+
+        Glass kettles are durable. It keeps working for 10 years.
+
+        Copper kettles are durable too.
+
+        Most copper ones keep working for 20 years.
+        """
+
+    func answer(_ question: String, elaborations: Bool) throws -> Answer {
+        var options = AnswerOptions(minScore: 0)
+        options.followsElaborations = elaborations
+        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
+    }
+
+    @Test func theSpanAfterTheClaimAnswers() throws {
+        let question = "How long are cast iron kettles durable?"
+        #expect(try answer(question, elaborations: false).citations.first?.text == "Cast iron kettles are very durable.")
+        let answer = try answer(question, elaborations: true)
+        #expect(answer.citations.first?.text == "Makers guarantee that such a kettle still works after 30 years of daily use.")
+        #expect(answer.shortAnswer == "30 years")
+    }
+
+    /// Only the next sentence of the same paragraph, only when it gives a span, and only
+    /// when it shares a word with the question.
+    @Test(arguments: [
+        ("How long are enamel kettles durable?", "Enamel kettles are durable as well."),
+        ("How long are glass kettles durable?", "Glass kettles are durable."),
+        ("How long are copper kettles durable?", "Copper kettles are durable too."),
+    ])
+    func aNeighbourWithoutTheSpanSharedWordsOrParagraphDoesNot(_ question: String, _ claim: String) throws {
+        #expect(try answer(question, elaborations: false).citations.first?.text == claim)
+        #expect(try answer(question, elaborations: true).citations.first?.text == claim)
+    }
+}

@@ -84,7 +84,7 @@ import Testing
     @Test func whatBeforeANounPhraseAsksWhich() throws {
         let lexicon = try Fixtures.wordNet()
         let reading = QuestionParser(analyzer: Fixtures.analyzer, lexicon: lexicon)
-        #expect(reading.parse("What price did the kettle fetch?").kind == .list)
+        #expect(reading.parse("What kettle did the shop stock?").kind == .list)
         #expect(parser.parse("what kit do I need").kind == .list)  // the auxiliary needs no lexicon
         #expect(reading.parse("What noisy kettles break first?").kind == .list)
         #expect(parser.parse("What noisy kettles break first?").kind == .other)
@@ -92,7 +92,7 @@ import Testing
         var plain = reading
         plain.readsNounPhrases = false
         #expect(plain.parse("What noisy kettles break first?").kind == .other)
-        #expect(plain.parse("What price did the kettle fetch?").kind == .other)
+        #expect(plain.parse("What kettle did the shop stock?").kind == .other)
     }
 
     @Test func aLeadingPhraseCanBeLeftUnread() {
@@ -112,6 +112,32 @@ import Testing
         var plain = parser
         plain.readsRecognition = false
         #expect(plain.parse("how can i tell if im overwatering my plants").kind == .method)
+    }
+
+    /// Naming the attribute asked for asks what "how long" or "how hot" asks: a span of
+    /// time, or an amount in the attribute's units.
+    @Test(arguments: [
+        ("what's the typical lifespan of a kettle?", QuestionKind.duration, Measure?.none),
+        ("What is the cost of a kettle?", .quantity, nil),
+        ("what price did the kettle fetch", .quantity, nil),
+        ("What temperature should the oven be?", .quantity, .temperature),
+        ("What internal temperature means the loaf is done?", .quantity, .temperature),
+        ("what is the kettle's weight", .quantity, .mass),
+    ])
+    func namingTheAttributeAskedForAsksForAnAmount(_ question: String, _ kind: QuestionKind, _ measure: Measure?) {
+        let parsed = parser.parse(question)
+        #expect(parsed.kind == kind, "\(question)")
+        #expect(parsed.measure == measure, "\(question)")
+    }
+
+    @Test func anAttributeNounFurtherOnIsTopic() {
+        // More than one word before the noun, or a noun the question is about.
+        #expect(parser.parse("What does a + at the end of a version number mean?").kind != .quantity)
+        #expect(parser.parse("what are the main causes of high temperature").kind != .quantity)
+        var plain = parser
+        plain.readsAttributes = false
+        #expect(plain.parse("What is the cost of a kettle?").kind == .definition)
+        #expect(plain.parse("What temperature should the oven be?").measure == nil)
     }
 
     @Test func withoutReadingKindNounsADefinitionDropsThemAll() {
