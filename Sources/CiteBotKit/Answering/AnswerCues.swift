@@ -164,7 +164,7 @@ public enum AnswerCues {
         case .time:
             return words.contains { AnswerSpans.isYear($0) || AnswerSpans.months.contains($0) || timesOfYearAndDay.contains($0) }
                 || AnswerSpans.durationSpan(in: words) != nil || words.contains(where: AnswerSpans.permanenceWords.contains)
-        case .reason: return reasonCueSet.occurs(in: words) || statesResultOfDegree(words)
+        case .reason: return reasonCueSet.occurs(in: words) || statesResultOfDegree(words) || statesPurpose(words)
         case .method: return describesMethod(words)
         case .consequence: return consequenceCueSet.occurs(in: words)
         case .definition: return false  // needs the subject: see matches(_:tokens:in:subject:stem:)
@@ -174,6 +174,20 @@ public enum AnswerCues {
         case .place, .comparison, .other: return false
         }
     }
+
+    /// Whether the words give a purpose with "so" and a modal verb, "that" left out: "… traps
+    /// steam, which keeps the surface soft so the loaf can expand", "so it will not crack".
+    /// The modal must be the second, third or fourth word after "so", its subject between,
+    /// which "so" as a degree ("so soft and the crust can …") does not give.
+    static func statesPurpose(_ words: [String]) -> Bool {
+        for (i, word) in words.enumerated() where word == "so" {
+            if words[(i + 1)...].prefix(4).dropFirst().contains(where: purposeModals.contains) { return true }
+        }
+        return false
+    }
+
+    /// Modal verbs that, after "so" and a subject, make a clause of purpose.
+    static let purposeModals: Set<String> = ["can", "could", "will", "would", "may", "might", "cannot", "won't", "can't"]
 
     /// Whether the words say that one thing followed from how much of another there was:
     /// "so much" (or "many", "few", "little") and, later in the sentence, "that" ("It threw so

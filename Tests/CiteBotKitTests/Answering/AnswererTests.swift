@@ -383,6 +383,10 @@ import Testing
         (.reason, "So many people came that the hall was full.", true),
         (.reason, "It rained so much.", false),  // no "that": no result follows
         (.reason, "So the rock melts, and that is all.", false),  // "so" without a degree
+        (.reason, "The lid traps steam so the loaf can rise.", true),  // a purpose, "that" left out
+        (.reason, "Keep it cool so it will not crack.", true),
+        (.reason, "The loaf is so soft and the crust can crack.", false),  // the modal too far on
+        (.reason, "It is so soft.", false),
         (.quantity, "It takes 20 units.", true),
         (.time, "It was approved in 2002.", true),
         (.method, "It works by blocking signals.", true),
