@@ -165,6 +165,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case gradedDurations = "graded-durations"
     case leadingPhrases = "leading-phrases"
     case inflections, recognition, attributes, elaborations
+    case rareWords = "rare-words"
     case followingDefinitions = "following-definitions"
     case frequency
 
@@ -214,6 +215,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .recognition: options.readsRecognition = false
         case .attributes: options.readsAttributes = false
         case .elaborations: options.followsElaborations = false
+        case .rareWords: options.correctsRareWords = false
         case .followingDefinitions: options.followsDefinitions = false
         case .frequency: options.matchesFrequency = false
         }

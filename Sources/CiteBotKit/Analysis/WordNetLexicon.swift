@@ -41,6 +41,9 @@ public final class WordNetLexicon: Sendable {
         let category: Int
         let key: [UInt8]
         let synsetOffsets: [Int]
+        /// How many of its senses the semantic concordance tagged: 0 for a word rare in
+        /// running text ("filer"), more for a common one ("cost").
+        let taggedSenses: Int
     }
 
     /// A synset: data files of different parts of speech reuse the same offsets.
@@ -122,6 +125,17 @@ public final class WordNetLexicon: Sendable {
         return categories.contains { category in
             !category.index.lines(withKey: key).isEmpty || !category.exceptions.lines(withKey: key).isEmpty
         }
+    }
+
+    /// Whether WordNet lists `word` but as a rare word only: no base form of it has a sense
+    /// that its semantic concordance tagged in running text ("filer", "filers"; not "cost",
+    /// "filter"). A question word the corpus lacks that is rare in English is more likely a
+    /// misspelling of a corpus word ("filers" for "fillers") than meant.
+    ///
+    /// - Complexity: as ``contains(_:)``.
+    public func isRare(_ word: String) -> Bool {
+        let lemmas = lemmas(of: word)
+        return !lemmas.isEmpty && lemmas.allSatisfy { $0.taggedSenses == 0 }
     }
 
     /// Whether WordNet lists `word` only as an adverb ("actually", "usually"): a word that
@@ -295,7 +309,8 @@ public final class WordNetLexicon: Sendable {
             }
             for candidate in candidates {
                 guard let line = category.index.lines(withKey: candidate).first else { continue }
-                found.append(Lemma(category: position, key: candidate, synsetOffsets: Self.synsetOffsets(inIndexLine: line)))
+                found.append(Lemma(category: position, key: candidate, synsetOffsets: Self.synsetOffsets(inIndexLine: line),
+                                   taggedSenses: Self.taggedSenseCount(inIndexLine: line)))
             }
         }
         cache.withLock { cache in
@@ -363,6 +378,13 @@ public final class WordNetLexicon: Sendable {
             offsets.append(offset)
         }
         return offsets
+    }
+
+    /// The tagged sense count of an index line (its `tagsense_cnt`); 0 if the line is malformed.
+    private static func taggedSenseCount(inIndexLine line: [UInt8]) -> Int {
+        let fields = line.split(separator: space)
+        guard fields.count >= 4, let pointerCount = decimal(fields[3]), 4 + pointerCount + 1 < fields.count else { return 0 }
+        return decimal(fields[4 + pointerCount + 1]) ?? 0
     }
 
     /// A non-negative decimal integer of at most 18 digits (so it cannot overflow).

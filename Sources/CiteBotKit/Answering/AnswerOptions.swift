@@ -114,6 +114,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// is the typical lifespan of X") asks for an amount or a span of time, as "how hot" and
     /// "how long" do (see ``QuestionParser/readsAttributes``).
     public var readsAttributes: Bool = true
+    /// Whether a question word the corpus lacks that WordNet lists only as a rare word is
+    /// spelling-corrected as an unknown word is (see ``QueryBuilder/correctsRareWords``).
+    public var correctsRareWords: Bool = true
     /// Whether a definition question whose candidate ends by naming the subject ("… but
     /// pyroclastic flows.") cites the next sentence instead when it opens by describing it
     /// ("These are fast-moving avalanches …"), with ``cueBonus``.

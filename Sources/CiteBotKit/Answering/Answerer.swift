@@ -50,6 +50,7 @@ public final class Answerer: QuestionAnswering {
         builder.readsAdverbPairs = options.readsAdverbPairs
         builder.readsDegreePairs = options.readsDegreePairs
         builder.readsIrregularInflections = options.readsIrregularInflections
+        builder.correctsRareWords = options.correctsRareWords
         self.builder = builder
         self.ranker = SentenceRanker(index: index, options: options.ranking)
     }

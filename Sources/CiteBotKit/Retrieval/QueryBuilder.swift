@@ -18,6 +18,10 @@ public struct QueryBuilder: Sendable {
     public let index: CorpusIndex
     public let analyzer: Analyzer
     public let lexicon: WordNetLexicon?
+    /// Whether a question word the corpus lacks that the lexicon lists only as a rare word
+    /// (``WordNetLexicon/isRare(_:)``) is corrected as an unknown word would be: "filers"
+    /// to "fillers".
+    public var correctsRareWords: Bool = true
     /// Whether unknown words are corrected to near corpus words.
     public var correctsTypos: Bool
     /// Whether a typo may also be corrected to a stem the corpus only uses inflected
@@ -210,6 +214,7 @@ public struct QueryBuilder: Sendable {
     ///   for a word the lexicon lists.
     func correction(ofUnknown surface: String) -> (surface: String, id: Int32)? {
         guard let lexicon, lexicon.contains(surface) else { return correction(for: surface) }
+        if correctsRareWords, lexicon.isRare(surface) { return correction(for: surface) }
         // A word listed as spelled ("large") is not misspelt, even when the corpus has
         // another form of it ("larger"); only one recognised by the rules of detachment may be.
         guard correctsToSameBaseForm, !lexicon.listsAsSpelled(surface) else { return nil }

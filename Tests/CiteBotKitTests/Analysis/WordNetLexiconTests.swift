@@ -34,6 +34,17 @@ import Testing
         #expect(try Fixtures.wordNet().listsAsSpelled(word) == listed)
     }
 
+    @Test(arguments: [
+        ("filer", true),  // listed, no sense tagged
+        ("filers", true),  // by rule, of "filer"
+        ("cost", false),  // a tagged sense
+        ("mice", false),  // of "mouse", tagged
+        ("qwxz", false),  // not listed at all: unknown, not rare
+    ])
+    func tellsRareWords(_ word: String, _ rare: Bool) throws {
+        #expect(try Fixtures.wordNet().isRare(word) == rare)
+    }
+
     @Test func acceptsADirectoryWithATrailingSlash() throws {
         let lexicon = try #require(WordNetLexicon(directory: try Fixtures.wordNetDirectory() + "/"))
         #expect(lexicon.contains("mouse"))

@@ -141,6 +141,19 @@ import Testing
         #expect(term.correction == nil && term.id == nil)
     }
 
+    /// A word the lexicon lists only as a rare one ("filer": no sense of it tagged in running
+    /// text) is more likely a misspelling of a corpus word than meant, and is corrected.
+    @Test func aRareWordIsCorrectedToACorpusWord() throws {
+        let index = try Fixtures.index(["Fillers plump the lips. Costs vary."])
+        var builder = QueryBuilder(index: index, analyzer: Fixtures.analyzer, lexicon: try lexicon())
+        for word in ["filer", "filers"] {
+            #expect(builder.query(for: Fixtures.analyzer.terms(in: word)).terms.first?.correction == "fillers", "\(word)")
+        }
+        // "cost" is common: the corpus's "costs" matches it by its stem, and no correction is needed.
+        builder.correctsRareWords = false
+        #expect(builder.query(for: Fixtures.analyzer.terms(in: "filers")).terms.first?.correction == nil)
+    }
+
     /// An irregular form the corpus never uses ("ran") is read as its base form ("run"),
     /// which stems as the corpus's "runs" and "running" do.
     @Test func anIrregularFormIsReadAsItsBaseFormTheCorpusUses() throws {
