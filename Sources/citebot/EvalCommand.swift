@@ -166,6 +166,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case leadingPhrases = "leading-phrases"
     case inflections, recognition, attributes, elaborations
     case rareWords = "rare-words"
+    case conditions
     case followingDefinitions = "following-definitions"
     case frequency
 
@@ -216,6 +217,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .attributes: options.readsAttributes = false
         case .elaborations: options.followsElaborations = false
         case .rareWords: options.correctsRareWords = false
+        case .conditions: options.readsConditions = false
         case .followingDefinitions: options.followsDefinitions = false
         case .frequency: options.matchesFrequency = false
         }

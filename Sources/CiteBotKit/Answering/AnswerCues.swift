@@ -175,6 +175,17 @@ public enum AnswerCues {
         }
     }
 
+    /// Whether the words state a condition: "when", "whenever", "once", "until", "unless",
+    /// "if" or "as soon as" ("… should only be watered when the top of the soil feels dry").
+    static func statesCondition(_ words: [String]) -> Bool {
+        conditionCueSet.occurs(in: words)
+    }
+
+    /// The conjunctions of ``statesCondition(_:)``, filed for search.
+    static let conditionCueSet = PhraseSet([
+        ["when"], ["whenever"], ["once"], ["until"], ["unless"], ["if"], ["as", "soon", "as"],
+    ])
+
     /// Whether the words give a purpose with "so" and a modal verb, "that" left out: "… traps
     /// steam, which keeps the surface soft so the loaf can expand", "so it will not crack".
     /// The modal must be the second, third or fourth word after "so", its subject between,

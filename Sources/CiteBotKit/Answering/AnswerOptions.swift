@@ -114,6 +114,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// is the typical lifespan of X") asks for an amount or a span of time, as "how hot" and
     /// "how long" do (see ``QuestionParser/readsAttributes``).
     public var readsAttributes: Bool = true
+    /// Whether "when should/do/can …" takes a sentence stating a condition ("when the soil
+    /// feels dry") as its cue and answer type, as well as a date or a span of time
+    /// (see ``QuestionParser/readsConditions``).
+    public var readsConditions: Bool = true
     /// Whether a question word the corpus lacks that WordNet lists only as a rare word is
     /// spelling-corrected as an unknown word is (see ``QueryBuilder/correctsRareWords``).
     public var correctsRareWords: Bool = true
@@ -128,11 +132,11 @@ public struct AnswerOptions: Sendable, Equatable {
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot
     /// say what was asked
-    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:asked:measure:)``).
+    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:)``).
     public var requiresAnswerType: Bool = true
     /// Whether, with ``requiresAnswerType``, a "who" question counts its best sentence's
     /// confidence at half when the sentence gives no proper name: it cannot say who
-    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:asked:measure:)``).
+    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:)``).
     public var requiresName: Bool = true
     /// Whether, with ``requiresAnswerType``, a "how tall", "how far", "how heavy", "how hot"
     /// or "how fast" question counts its best sentence's confidence at half unless the

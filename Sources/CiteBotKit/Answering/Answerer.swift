@@ -40,6 +40,7 @@ public final class Answerer: QuestionAnswering {
         parser.readsLeadingPhrases = options.readsLeadingPhrases
         parser.readsRecognition = options.readsRecognition
         parser.readsAttributes = options.readsAttributes
+        parser.readsConditions = options.readsConditions
         self.parser = parser
         var builder = QueryBuilder(
             index: index, analyzer: analyzer, lexicon: lexicon,
@@ -116,7 +117,9 @@ public final class Answerer: QuestionAnswering {
                     : AnswerCues.matches(parsed.kind, tokens: cueTokens, in: text, subject: subject, stem: analyzer.stem,
                                          naming: options.recognisesNaming, auxiliary: parsed.auxiliary,
                                          apposition: options.recognisesApposition, names: options.recognisesNames)
-                if readsCues, showsCue {
+                // "When should X be done?" is answered by a condition ("when the soil feels dry").
+                let statesCondition = parsed.asksCondition && AnswerCues.statesCondition(words)
+                if readsCues, showsCue || statesCondition {
                     // "Not permanent" says something of how long, a span of time says how long.
                     let vague = options.gradesDurations && parsed.kind == .duration
                         && AnswerSpans.durationSpan(in: cueTokens.map(\.surface)) == nil
@@ -330,7 +333,8 @@ public final class Answerer: QuestionAnswering {
         let alternatives = rest.map(citation)
         if options.requiresAnswerType {
             confidence *= answerTypeFactor(kind: kind, sentence: chosen[0].sentence, asksFrequency: analysis.question.asksFrequency,
-                                           asked: Set(analysis.question.terms.map(\.term)), measure: analysis.question.measure)
+                                           asked: Set(analysis.question.terms.map(\.term)), measure: analysis.question.measure,
+                                           asksCondition: analysis.question.asksCondition)
         }
         if options.requiresSubject {
             confidence *= subjectFactor(question: analysis.question, query: analysis.query,
@@ -357,12 +361,12 @@ public final class Answerer: QuestionAnswering {
     /// "Kettles usually use more watts than toasters" may outscore "A kettle uses 2000 to
     /// 3000 watts while it boils" on "How many watts does a kettle use?" (it is shorter,
     /// so its cosine is higher), but only the second says how many; without this the first
-    /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:asked:measure:)``) would abstain.
+    /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:)``) would abstain.
     func typedCandidateFirst(_ candidates: [RankedSentence], question: ParsedQuestion, query: Query) -> [RankedSentence] {
         let asked = Set(question.terms.map(\.term))
         func factor(_ sentence: Int) -> Double {
             answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency, asked: asked,
-                             measure: question.measure)
+                             measure: question.measure, asksCondition: question.asksCondition)
         }
         guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first else { return candidates }
         let bestFactor = factor(best.sentence)
@@ -570,7 +574,8 @@ public final class Answerer: QuestionAnswering {
     /// With ``AnswerOptions/requiresMeasure``, a question with a `measure` ("how tall")
     /// needs a number in that measure's units (``Measure/isStated(in:)``) rather than any number.
     func answerTypeFactor(
-        kind: QuestionKind, sentence: Int, asksFrequency: Bool = false, asked: Set<String> = [], measure: Measure? = nil
+        kind: QuestionKind, sentence: Int, asksFrequency: Bool = false, asked: Set<String> = [], measure: Measure? = nil,
+        asksCondition: Bool = false
     ) -> Double {
         if kind == .person {
             guard options.requiresName else { return 1 }
@@ -583,6 +588,7 @@ public final class Answerer: QuestionAnswering {
         let words = AnswerSpans.proseWords(analyzer.tokenizer.words(in: text), in: text).map(\.surface)
         if let measure, options.requiresMeasure { return measure.isStated(in: words) ? 1 : 0.5 }
         if AnswerCues.matches(kind, words: words) { return 1 }
+        if asksCondition, AnswerCues.statesCondition(words) { return 1 }
         return asksFrequency && AnswerCues.statesFrequency(words) ? 1 : 0.5
     }
 

@@ -21,6 +21,11 @@ public struct ParsedQuestion: Sendable, Hashable {
     public var measure: Measure? = nil
     /// Whether the question denies something ("Why *doesn't* X …?", "… *not* …").
     public var denies: Bool = false
+    /// Whether a "when" question asks under what condition something is done or happens
+    /// as a rule ("When *should* houseplants be watered?", "when *do* bees swarm"), which a
+    /// clause such as "when the soil feels dry" answers, rather than for a date ("When
+    /// *did* it erupt?").
+    public var asksCondition: Bool = false
 }
 
 /// Reads a question's kind from its opening words and strips the words that only
@@ -54,6 +59,9 @@ public struct QuestionParser: Sendable {
     /// is the typical lifespan of X") asks for an amount or a span of time, as "how hot" and
     /// "how long" do (``attributeNouns``).
     public var readsAttributes: Bool = true
+    /// Whether "when should/do/can …" asks for the condition something is done or happens
+    /// under (``ParsedQuestion/asksCondition``), as well as for a date or a span of time.
+    public var readsConditions: Bool = true
 
     /// WordNet, when installed: with it, a misspelt comparison word ("diffrence") is read as
     /// the word it misspells (see ``spellingOfCue(_:)``).
@@ -159,6 +167,12 @@ public struct QuestionParser: Sendable {
         "do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "may", "might", "must",
     ]
 
+    /// Auxiliaries that, after "when", ask about what is done or happens as a rule rather
+    /// than about one past event ("when should", "when do"; not "when did", "when was").
+    static let habitualAuxiliaries: Set<String> = [
+        "do", "does", "should", "can", "could", "must", "will", "would", "may", "might",
+    ]
+
     /// Time words that make "what …" a time question ("what year").
     static let timeNouns: Set<String> = ["year", "date", "day", "month", "time", "century", "decade"]
 
@@ -255,9 +269,12 @@ public struct QuestionParser: Sendable {
             sides = alternatives
         }
         let auxiliary = kind == .yesNo ? Self.body(of: words).first : nil
+        let body = Self.body(of: words)
+        let asksCondition = readsConditions && kind == .time && body.first == "when"
+            && body.dropFirst().first.map(Self.habitualAuxiliaries.contains) == true
         return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary, counted: counted,
                               asksFrequency: asksFrequency, measure: kind == .quantity ? measure : nil,
-                              denies: AnswerCues.isNegated(words))
+                              denies: AnswerCues.isNegated(words), asksCondition: asksCondition)
     }
 
     /// Words that alone make a question a comparison.

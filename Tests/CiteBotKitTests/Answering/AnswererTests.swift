@@ -932,3 +932,37 @@ import Testing
         #expect(try answer(question, elaborations: true).citations.first?.text == claim)
     }
 }
+
+/// "When should X be done?" is answered by the condition it is done under, which is no date
+/// or span of time but still the kind of answer asked for.
+@Suite struct ConditionTests {
+    static let corpus = """
+        Kettles should be descaled when white scale covers the element.
+
+        Kettles were first sold in 1891.
+        """
+
+    func answer(_ question: String, conditions: Bool) throws -> Answer {
+        var options = AnswerOptions(minScore: 0)
+        options.readsConditions = conditions
+        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
+    }
+
+    @Test func aConditionIsTheAnswerTypeOfWhenShould() throws {
+        let question = "When should kettles be descaled?"
+        let reading = try answer(question, conditions: true), plain = try answer(question, conditions: false)
+        #expect(reading.citations.first?.text == "Kettles should be descaled when white scale covers the element.")
+        #expect(plain.citations.first?.text == reading.citations.first?.text)
+        // Without the reading the sentence holds no date or span of time, and counts half.
+        #expect(abs(plain.confidence - reading.confidence / 2) < 1e-9)
+        #expect(reading.confidence > 0.9)
+    }
+
+    @Test func whenDidStillAsksForADate() throws {
+        let answer = try answer("When were kettles descaled?", conditions: true)
+        #expect(answer.kind == .time)
+        // The condition is no answer to "when were": the sentence counts half.
+        #expect(answer.citations.first?.text == "Kettles should be descaled when white scale covers the element.")
+        #expect(answer.confidence < 0.6)
+    }
+}

@@ -140,6 +140,22 @@ import Testing
         #expect(plain.parse("What temperature should the oven be?").measure == nil)
     }
 
+    /// "When should X …" asks under what condition, "when did X …" for a date.
+    @Test(arguments: [
+        ("When should houseplants be watered?", true),
+        ("when do bees swarm", true),
+        ("When can I bake with the starter?", true),
+        ("When did the volcano erupt?", false),
+        ("When was the tower built?", false),
+        ("What year should I plant it?", false),  // a time question, but asking for a year
+    ])
+    func readsWhetherAWhenQuestionAsksForACondition(_ question: String, _ condition: Bool) {
+        #expect(parser.parse(question).asksCondition == condition, "\(question)")
+        var plain = parser
+        plain.readsConditions = false
+        #expect(!plain.parse(question).asksCondition)
+    }
+
     @Test func withoutReadingKindNounsADefinitionDropsThemAll() {
         var plain = parser
         plain.readsKindNouns = false
