@@ -737,9 +737,7 @@ import Testing
         """
 
     func answer(_ question: String, explanations: Bool) throws -> Answer {
-        var options = AnswerOptions(minScore: 0)
-        options.followsExplanations = explanations
-        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
+        try Fixtures.answer(question, over: Self.corpus) { $0.followsExplanations = explanations }
     }
 
     @Test func theReasonAfterTheClaimAnswers() throws {
@@ -907,9 +905,7 @@ import Testing
         """
 
     func answer(_ question: String, elaborations: Bool) throws -> Answer {
-        var options = AnswerOptions(minScore: 0)
-        options.followsElaborations = elaborations
-        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
+        try Fixtures.answer(question, over: Self.corpus) { $0.followsElaborations = elaborations }
     }
 
     @Test func theSpanAfterTheClaimAnswers() throws {
@@ -943,9 +939,7 @@ import Testing
         """
 
     func answer(_ question: String, conditions: Bool) throws -> Answer {
-        var options = AnswerOptions(minScore: 0)
-        options.readsConditions = conditions
-        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer, options: options).answer(question)
+        try Fixtures.answer(question, over: Self.corpus) { $0.readsConditions = conditions }
     }
 
     @Test func aConditionIsTheAnswerTypeOfWhenShould() throws {

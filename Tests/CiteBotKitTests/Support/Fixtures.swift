@@ -18,9 +18,16 @@ enum Fixtures {
     /// and off.
     static func firstCitation(_ question: String, over corpus: String,
                               _ configure: (inout AnswerOptions) -> Void = { _ in }) throws -> String? {
+        try answer(question, over: corpus, configure).citations.first?.text
+    }
+
+    /// The answer to `question` over `corpus` (one document), never abstaining, with the
+    /// options `configure` sets.
+    static func answer(_ question: String, over corpus: String,
+                       _ configure: (inout AnswerOptions) -> Void = { _ in }) throws -> Answer {
         var options = AnswerOptions(minScore: 0)
         configure(&options)
-        return Answerer(index: try index([corpus]), analyzer: analyzer, options: options).answer(question).citations.first?.text
+        return Answerer(index: try index([corpus]), analyzer: analyzer, options: options).answer(question)
     }
 
     /// The bundled article, found from this file's path.
