@@ -616,6 +616,7 @@ public final class Answerer: QuestionAnswering {
         case .time:
             found = AnswerSpans.nearest(AnswerSpans.dateSpans(in: surfaces), to: anchors, in: surfaces)
                 ?? AnswerSpans.nearest(AnswerSpans.durationSpans(in: surfaces), to: anchors, in: surfaces)
+                ?? (question.asksCondition ? AnswerSpans.conditionSpan(in: words, text: text) : nil)
         default: found = nil
         }
         guard let read = found, !AnswerSpans.isNegated(read, in: surfaces) else { return nil }

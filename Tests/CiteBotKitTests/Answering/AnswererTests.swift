@@ -952,6 +952,29 @@ import Testing
         #expect(reading.confidence > 0.9)
     }
 
+    @Test func theShortAnswerIsTheCondition() throws {
+        let answer = try answer("When should kettles be descaled?", conditions: true)
+        #expect(answer.shortAnswer == "when white scale covers the element")
+        #expect(answer.text.hasPrefix("When white scale covers the element. [1]"))
+        #expect(try self.answer("When should kettles be descaled?", conditions: false).shortAnswer == nil)
+    }
+
+    /// The clause runs from its conjunction to the next break between words, and a hyphen
+    /// inside a word is none.
+    @Test(arguments: [
+        ("Water it when the soil is bone-dry, not before.", "when the soil is bone-dry"),
+        ("Bake it until the crust is brown; then cool it.", "until the crust is brown"),
+        ("Feed it as soon as it doubles.", "as soon as it doubles"),
+        ("Feed it once a week.", nil),  // "once" counts here
+        ("Ask if so.", nil),  // too short for a clause
+    ] as [(String, String?)])
+    func readsTheConditionClause(_ sentence: String, _ clause: String?) {
+        let words = Tokenizer().words(in: sentence)
+        let span = AnswerSpans.conditionSpan(in: words, text: sentence)
+        let read = span.map { CorpusIndex.slice(sentence, words[$0.lowerBound].range.lowerBound..<words[$0.upperBound - 1].range.upperBound) }
+        #expect(read == clause, "\(sentence)")
+    }
+
     @Test func whenDidStillAsksForADate() throws {
         let answer = try answer("When were kettles descaled?", conditions: true)
         #expect(answer.kind == .time)
