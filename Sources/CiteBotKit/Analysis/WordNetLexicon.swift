@@ -130,7 +130,7 @@ public final class WordNetLexicon: Sendable {
     /// Whether WordNet lists `word` but as a rare word only: no base form of it has a sense
     /// that its semantic concordance tagged in running text ("filer", "filers"; not "cost",
     /// "filter"). A question word the corpus lacks that is rare in English is more likely a
-    /// misspelling of a corpus word ("filers" for "fillers") than meant.
+    /// misspelling of a corpus word ("filers" for "filters") than meant.
     ///
     /// - Complexity: as ``contains(_:)``.
     public func isRare(_ word: String) -> Bool {

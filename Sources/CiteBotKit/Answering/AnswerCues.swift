@@ -176,7 +176,7 @@ public enum AnswerCues {
     }
 
     /// Whether the words state a condition: "when", "whenever", "once", "until", "unless",
-    /// "if" or "as soon as" ("… should only be watered when the top of the soil feels dry").
+    /// "if" or "as soon as" ("… should be descaled when white scale covers the element").
     static func statesCondition(_ words: [String]) -> Bool {
         conditionCueSet.occurs(in: words)
     }
@@ -186,8 +186,8 @@ public enum AnswerCues {
         ["when"], ["whenever"], ["once"], ["until"], ["unless"], ["if"], ["as", "soon", "as"],
     ])
 
-    /// Whether the words give a purpose with "so" and a modal verb, "that" left out: "… traps
-    /// steam, which keeps the surface soft so the loaf can expand", "so it will not crack".
+    /// Whether the words give a purpose with "so" and a modal verb, "that" left out: "… opens
+    /// early so the pressure can fall", "so it will not crack".
     /// The modal must be the second, third or fourth word after "so", its subject between,
     /// which "so" as a degree ("so soft and the crust can …") does not give.
     static func statesPurpose(_ words: [String]) -> Bool {

@@ -114,8 +114,8 @@ public struct AnswerOptions: Sendable, Equatable {
     /// is the typical lifespan of X") asks for an amount or a span of time, as "how hot" and
     /// "how long" do (see ``QuestionParser/readsAttributes``).
     public var readsAttributes: Bool = true
-    /// Whether "when should/do/can …" takes a sentence stating a condition ("when the soil
-    /// feels dry") as its cue and answer type, as well as a date or a span of time
+    /// Whether "when should/do/can …" takes a sentence stating a condition ("when scale
+    /// covers the element") as its cue and answer type, as well as a date or a span of time
     /// (see ``QuestionParser/readsConditions``).
     public var readsConditions: Bool = true
     /// Whether a question word the corpus lacks that WordNet lists only as a rare word is

@@ -241,7 +241,7 @@ public enum AnswerSpans {
     /// The clause of `words` that states a condition, from its conjunction ("when",
     /// "whenever", "until", "unless", "if", "as soon as") to the next comma, semicolon,
     /// colon or dash between words in `text` (not a hyphen inside one, "bone-dry"), or to the
-    /// end: "when the top of the soil feels dry". Nil when
+    /// end: "when white scale covers the element". Nil when
     /// no conjunction opens a clause of at least three words. "Once" is left out: it more
     /// often counts ("once a week") than opens a condition.
     ///

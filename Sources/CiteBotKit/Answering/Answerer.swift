@@ -117,7 +117,7 @@ public final class Answerer: QuestionAnswering {
                     : AnswerCues.matches(parsed.kind, tokens: cueTokens, in: text, subject: subject, stem: analyzer.stem,
                                          naming: options.recognisesNaming, auxiliary: parsed.auxiliary,
                                          apposition: options.recognisesApposition, names: options.recognisesNames)
-                // "When should X be done?" is answered by a condition ("when the soil feels dry").
+                // "When should X be done?" is answered by a condition ("when scale covers it").
                 let statesCondition = parsed.asksCondition && AnswerCues.statesCondition(words)
                 if readsCues, showsCue || statesCondition {
                     // "Not permanent" says something of how long, a span of time says how long.
@@ -191,9 +191,9 @@ public final class Answerer: QuestionAnswering {
 
     /// The sentence right after `sentence` in its paragraph when it is citable, shows the cue
     /// of `kind` in its prose (a span of time, a date) and shares a term with the question's
-    /// `subject` (stems): a claim without the span ("Solar panels are very durable.") is often
-    /// followed by the sentence that gives it ("… at least 80 percent of its output after 25
-    /// years"), which answers "how long" in its place.
+    /// `subject` (stems): a claim without the span ("Cast iron kettles are very durable.") is
+    /// often followed by the sentence that gives it ("… still works after 30 years of daily
+    /// use"), which answers "how long" in its place.
     func elaboration(after sentence: Int, kind: QuestionKind, subject: Set<String>) -> Int? {
         let next = sentence + 1
         guard next < index.sentences.count, index.paragraphOfSentence[next] == index.paragraphOfSentence[sentence],

@@ -22,8 +22,8 @@ public struct ParsedQuestion: Sendable, Hashable {
     /// Whether the question denies something ("Why *doesn't* X …?", "… *not* …").
     public var denies: Bool = false
     /// Whether a "when" question asks under what condition something is done or happens
-    /// as a rule ("When *should* houseplants be watered?", "when *do* bees swarm"), which a
-    /// clause such as "when the soil feels dry" answers, rather than for a date ("When
+    /// as a rule ("When *should* kettles be descaled?", "when *do* bees swarm"), which a
+    /// clause such as "when scale covers the element" answers, rather than for a date ("When
     /// *did* it erupt?").
     public var asksCondition: Bool = false
 }

@@ -20,7 +20,7 @@ public struct QueryBuilder: Sendable {
     public let lexicon: WordNetLexicon?
     /// Whether a question word the corpus lacks that the lexicon lists only as a rare word
     /// (``WordNetLexicon/isRare(_:)``) is corrected as an unknown word would be: "filers"
-    /// to "fillers".
+    /// to "filters".
     public var correctsRareWords: Bool = true
     /// Whether unknown words are corrected to near corpus words.
     public var correctsTypos: Bool
