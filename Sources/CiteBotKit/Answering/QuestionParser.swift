@@ -245,7 +245,8 @@ public struct QuestionParser: Sendable {
                 counted = analyzer.stem(tokens[i + 2].surface)
             }
         }
-        if readsAttributes, measure == nil, let attribute = Self.askedAttribute(Self.body(of: words)) {
+        let body = Self.body(of: words)
+        if readsAttributes, measure == nil, let attribute = Self.askedAttribute(body) {
             measure = attribute.measure
         }
         // "What kind of X is Y", "which types of X": in a question that asks what something
@@ -269,7 +270,6 @@ public struct QuestionParser: Sendable {
             sides = alternatives
         }
         let auxiliary = kind == .yesNo ? Self.body(of: words).first : nil
-        let body = Self.body(of: words)
         let asksCondition = readsConditions && kind == .time && body.first == "when"
             && body.dropFirst().first.map(Self.habitualAuxiliaries.contains) == true
         return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary, counted: counted,
