@@ -81,17 +81,24 @@ final class IndexFileReader {
         }
     }
 
-    /// The bytes of section `id`, checksummed on first use.
-    private func raw(_ id: IndexSection) throws -> UnsafeRawBufferPointer {
+    /// The bytes of section `id`, checksummed on first use unless `checksumming` is false
+    /// (the caller then checks ``checksumMatches(_:_:)`` itself).
+    private func raw(_ id: IndexSection, checksumming: Bool = true) throws -> UnsafeRawBufferPointer {
         guard let entry = sections[id] else { throw IndexFileError.corrupt(path: path, detail: "no \(id.name) section") }
         let slice = UnsafeRawBufferPointer(rebasing: file.bytes[entry.offset..<(entry.offset + entry.length)])
-        if !verified.contains(id) {
+        if checksumming, !verified.contains(id) {
             guard Checksum64.of(slice) == entry.checksum else {
                 throw IndexFileError.checksumMismatch(path: path, section: id.name)
             }
             verified.insert(id)
         }
         return slice
+    }
+
+    /// The checksum the section table records for section `id`.
+    private func checksum(of id: IndexSection) throws -> UInt64 {
+        guard let entry = sections[id] else { throw IndexFileError.corrupt(path: path, detail: "no \(id.name) section") }
+        return entry.checksum
     }
 
     /// Section `id` copied into an array of `T` (a plain integer or float type).
@@ -112,10 +119,11 @@ final class IndexFileReader {
         return result
     }
 
-    /// Section `id` read in place as a column of `T`, checksummed. Call ``done(_:)`` once
-    /// its values are checked, to drop the pages the checks touched.
-    private func column<T>(_ id: IndexSection, of type: T.Type) throws -> Column<T> {
-        let bytes = try raw(id)
+    /// Section `id` read in place as a column of `T`, checksummed unless `checksumming` is
+    /// false. Call ``done(_:)`` once its values are checked, to drop the pages the checks
+    /// touched.
+    private func column<T>(_ id: IndexSection, of type: T.Type, checksumming: Bool = true) throws -> Column<T> {
+        let bytes = try raw(id, checksumming: checksumming)
         let stride = MemoryLayout<T>.stride
         guard let entry = sections[id], entry.elementSize == stride, bytes.count % stride == 0,
               Int(bitPattern: bytes.baseAddress) % MemoryLayout<T>.alignment == 0
@@ -247,17 +255,25 @@ final class IndexFileReader {
         let files = try files()
         let sources = files.compactMap { $0.document == nil ? nil : $0.source }
         let textOffsets = try column(.textOffsets, of: Int.self)
-        let text = try column(.text, of: UInt8.self)
+        // The text, the largest section, is both checksummed and checked to be UTF-8; the
+        // two passes over it run side by side when there are cores for it.
+        let text = try column(.text, of: UInt8.self, checksumming: false)
         try checkOffsets(textOffsets, rows: sources.count, total: text.count, "text")
-        let valid = text.withUnsafeBufferPointer { bytes in
-            (0..<sources.count).allSatisfy { d in
-                String(validating: UnsafeBufferPointer(rebasing: bytes[textOffsets[d]..<textOffsets[d + 1]]), as: UTF8.self) != nil
+        let expected = try checksum(of: .text)
+        let documentCount = sources.count
+        let checks = ParallelChunks.map(2, workers: ParallelChunks.availableCores) { pass in
+            text.withUnsafeBufferPointer { bytes in
+                if pass == 0 { return Checksum64.of(UnsafeRawBufferPointer(bytes)) == expected }
+                return (0..<documentCount).allSatisfy { d in
+                    String(validating: UnsafeBufferPointer(rebasing: bytes[textOffsets[d]..<textOffsets[d + 1]]), as: UTF8.self) != nil
+                }
             }
         }
-        guard valid else { throw corrupt("a document is not UTF-8") }
+        guard checks[0] else { throw IndexFileError.checksumMismatch(path: path, section: IndexSection.text.name) }
+        verified.insert(.text)
+        guard checks[1] else { throw corrupt("a document is not UTF-8") }
         done(.text)
         let documents = DocumentList(sources: sources, text: text, offsets: textOffsets)
-        let documentCount = sources.count
 
         let sentenceRecords = try column(.sentences, of: SentenceRecord.self)
         let sentenceCount = sentenceRecords.count

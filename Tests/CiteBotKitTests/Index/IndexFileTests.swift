@@ -73,6 +73,26 @@ import Testing
         }
     }
 
+    /// The text is checksummed and checked to be UTF-8 side by side: a damaged byte is
+    /// still named as a checksum failure of the text, and a forged one as text that is not UTF-8.
+    @Test func aFlippedByteInTheTextFailsItsChecksum() throws {
+        let (_, path) = try saved(try Self.corpus(Self.files))
+        let file = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let text = try #require(locate(.text, in: file)).bytes
+        try patch(path, at: text.lowerBound + 2, bytes: [file[text.lowerBound + 2] ^ 0x01])
+        #expect(throws: IndexFileError.checksumMismatch(path: path, section: IndexSection.text.name)) {
+            _ = try IndexFileReader(path: path).load()
+        }
+    }
+
+    @Test func forgedTextThatIsNotUTF8IsRejected() throws {
+        let (_, path) = try saved(try Self.corpus(Self.files))
+        try rewrite(path, section: .text) { bytes in bytes[1] = 0xFF }
+        #expect(throws: IndexFileError.corrupt(path: path, detail: "a document is not UTF-8")) {
+            _ = try IndexFileReader(path: path).load()
+        }
+    }
+
     @Test func truncatedFileIsNamed() throws {
         let (_, path) = try saved(try Self.corpus(Self.files))
         let whole = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -251,23 +271,30 @@ import Testing
         try handle.close()
     }
 
-    /// Rewrites one section's bytes and fixes its checksum and the header's, as a forger would.
-    func rewrite(_ path: String, section: IndexSection, _ change: (inout [UInt8]) -> Void) throws {
-        var file = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    /// Where `section` lies in `file`, and where its entry in the section table is.
+    func locate(_ section: IndexSection, in file: [UInt8]) -> (entry: Int, bytes: Range<Int>)? {
         func load64(_ at: Int) -> Int { file[at..<(at + 8)].withUnsafeBytes { Int(Int64(littleEndian: $0.loadUnaligned(as: Int64.self))) } }
         let count = file[12..<16].withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
         for entry in 0..<count {
             let at = 64 + entry * 32
             let id = file[at..<(at + 4)].withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self)) }
-            guard id == section.rawValue else { continue }
-            let offset = load64(at + 8), length = load64(at + 16)
-            var bytes = Array(file[offset..<(offset + length)])
+            if id == section.rawValue { return (at, load64(at + 8)..<(load64(at + 8) + load64(at + 16))) }
+        }
+        return nil
+    }
+
+    /// Rewrites one section's bytes and fixes its checksum and the header's, as a forger would.
+    func rewrite(_ path: String, section: IndexSection, _ change: (inout [UInt8]) -> Void) throws {
+        var file = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        if let (at, range) = locate(section, in: file) {
+            var bytes = Array(file[range])
             change(&bytes)
-            file.replaceSubrange(offset..<(offset + length), with: bytes)
+            file.replaceSubrange(range, with: bytes)
             let checksum = bytes.withUnsafeBytes { Checksum64.of($0) }
             withUnsafeBytes(of: checksum.littleEndian) { file.replaceSubrange((at + 24)..<(at + 32), with: $0) }
         }
         file.replaceSubrange(24..<32, with: repeatElement(0, count: 8))
+        let count = file[12..<16].withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(as: UInt32.self))) }
         let tableEnd = 64 + count * 32
         let header = Array(file[0..<tableEnd]).withUnsafeBytes { Checksum64.of($0) }
         withUnsafeBytes(of: header.littleEndian) { file.replaceSubrange(24..<32, with: $0) }
