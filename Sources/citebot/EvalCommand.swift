@@ -167,6 +167,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case inflections, recognition, attributes, elaborations
     case rareWords = "rare-words"
     case conditions
+    case predicateAdjectives = "predicate-adjectives"
     case followingDefinitions = "following-definitions"
     case frequency
 
@@ -218,6 +219,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .elaborations: options.followsElaborations = false
         case .rareWords: options.correctsRareWords = false
         case .conditions: options.readsConditions = false
+        case .predicateAdjectives: options.readsPredicateAdjectives = false
         case .followingDefinitions: options.followsDefinitions = false
         case .frequency: options.matchesFrequency = false
         }

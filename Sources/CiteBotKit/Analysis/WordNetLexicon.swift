@@ -156,6 +156,13 @@ public final class WordNetLexicon: Sendable {
         return !lemmas.isEmpty && lemmas.allSatisfy { categories[$0.category].partOfSpeech == .noun }
     }
 
+    /// Whether WordNet lists `word` (or a base form of it) as an adjective ("safe", "permanent").
+    ///
+    /// - Complexity: as ``contains(_:)``.
+    public func canBeAdjective(_ word: String) -> Bool {
+        lemmas(of: word).contains { categories[$0.category].partOfSpeech == .adjective }
+    }
+
     /// Whether WordNet lists `word` (or a base form of it) as a verb ("last", "help", "lasts").
     ///
     /// - Complexity: as ``contains(_:)``.

@@ -121,6 +121,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether a question word the corpus lacks that WordNet lists only as a rare word is
     /// spelling-corrected as an unknown word is (see ``QueryBuilder/correctsRareWords``).
     public var correctsRareWords: Bool = true
+    /// Whether, in "is/are X ADJ?", the words before the closing adjective are read as the
+    /// question's subject for ``requiresSubject`` ("Are fillers permanent?" is about fillers),
+    /// where otherwise no verb would end the subject and none would be read.
+    public var readsPredicateAdjectives: Bool = true
     /// Whether a definition question whose candidate ends by naming the subject ("… but
     /// pyroclastic flows.") cites the next sentence instead when it opens by describing it
     /// ("These are fast-moving avalanches …"), with ``cueBonus``.

@@ -40,6 +40,28 @@ import Testing
         #expect(answerer.subjectTerms(of: QuestionParser(analyzer: Fixtures.analyzer).parse(question)) == nil, "\(question)")
     }
 
+    /// After "is" or "are", a closing word the lexicon lists as an adjective is what is said
+    /// of the subject: the words before it are the subject.
+    @Test(arguments: [
+        ("Are teapots large?", ["teapot"] as [String]?),
+        ("Are ceramic teapots good?", ["ceram", "teapot"]),
+        ("Do teapots grow large?", nil),  // no form of "be": the subject's end stays unknown
+        ("Are large?", nil),  // no words before the adjective
+    ])
+    func aClosingAdjectiveAfterBeEndsTheSubject(question: String, subject: [String]?) throws {
+        let answerer = try answerer(Self.parallel)
+        let parsed = QuestionParser(analyzer: Fixtures.analyzer).parse(question)
+        #expect(words(answerer, answerer.subjectTerms(of: parsed)) == subject, "\(question)")
+    }
+
+    @Test func aClosingAdjectiveCanBeLeftUnread() throws {
+        var options = AnswerOptions(minScore: 0)
+        options.readsPredicateAdjectives = false
+        let answerer = Answerer(index: try Fixtures.index([Self.parallel.joined()]), analyzer: Fixtures.analyzer,
+                                lexicon: try Fixtures.wordNet(), options: options)
+        #expect(answerer.subjectTerms(of: QuestionParser(analyzer: Fixtures.analyzer).parse("Are teapots large?")) == nil)
+    }
+
     @Test func noSubjectWithoutALexicon() throws {
         let answerer = try answerer(Self.parallel, lexicon: false)
         #expect(answerer.subjectTerms(of: QuestionParser(analyzer: Fixtures.analyzer).parse("How long do teapots run?")) == nil)
