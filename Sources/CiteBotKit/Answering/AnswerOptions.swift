@@ -123,7 +123,8 @@ public struct AnswerOptions: Sendable, Equatable {
     public var correctsRareWords: Bool = true
     /// Whether, in "is/are X ADJ?", the words before the closing adjective are read as the
     /// question's subject for ``requiresSubject`` ("Are fillers permanent?" is about fillers),
-    /// where otherwise no verb would end the subject and none would be read.
+    /// and in "can X be …?" the words before "be", where otherwise no verb would end the
+    /// subject and none would be read.
     public var readsPredicateAdjectives: Bool = true
     /// Whether a definition question whose candidate ends by naming the subject ("… but
     /// pyroclastic flows.") cites the next sentence instead when it opens by describing it

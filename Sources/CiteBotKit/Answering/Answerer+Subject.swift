@@ -7,7 +7,8 @@ extension Answerer {
 
     /// The term ids of the question's grammatical subject: the content words between its
     /// first auxiliary and the verb after them ("How long do *dermal fillers* last?"), the
-    /// verb being the first later word the lexicon lists as one. Nil without a lexicon, when
+    /// verb being the first later word the lexicon lists as one, or "be" ("Can *X* be
+    /// removed?"); after "is" or "are", a closing adjective ends it too ("Are *X* permanent?"). Nil without a lexicon, when
     /// the question has no auxiliary, or when no verb follows the subject, as then the
     /// subject's end is unknown.
     ///
@@ -26,7 +27,8 @@ extension Answerer {
             if analyzer.stopWords.contains(word) {
                 // An article or a possessive before the subject; a preposition after it ends it.
                 if subject.isEmpty { continue }
-                return nil
+                // "be" after it, as in "Can X be removed?", is its verb.
+                return options.readsPredicateAdjectives && word == "be" ? subject : nil
             }
             if !subject.isEmpty, lexicon.canBeVerb(word) { return subject }
             subject.append(word)

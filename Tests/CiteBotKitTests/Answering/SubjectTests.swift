@@ -41,14 +41,17 @@ import Testing
     }
 
     /// After "is" or "are", a closing word the lexicon lists as an adjective is what is said
-    /// of the subject: the words before it are the subject.
+    /// of the subject: the words before it are the subject. "be" after the subject is its
+    /// verb, as in a passive question.
     @Test(arguments: [
         ("Are teapots large?", ["teapot"] as [String]?),
         ("Are ceramic teapots good?", ["ceram", "teapot"]),
         ("Do teapots grow large?", nil),  // no form of "be": the subject's end stays unknown
         ("Are large?", nil),  // no words before the adjective
+        ("Can teapots be used daily?", ["teapot"]),  // "be" after the subject is its verb
+        ("Had teapots been used?", nil),  // only "be" itself ends it
     ])
-    func aClosingAdjectiveAfterBeEndsTheSubject(question: String, subject: [String]?) throws {
+    func aClosingAdjectiveOrBeEndsTheSubject(question: String, subject: [String]?) throws {
         let answerer = try answerer(Self.parallel)
         let parsed = QuestionParser(analyzer: Fixtures.analyzer).parse(question)
         #expect(words(answerer, answerer.subjectTerms(of: parsed)) == subject, "\(question)")
@@ -60,6 +63,7 @@ import Testing
         let answerer = Answerer(index: try Fixtures.index([Self.parallel.joined()]), analyzer: Fixtures.analyzer,
                                 lexicon: try Fixtures.wordNet(), options: options)
         #expect(answerer.subjectTerms(of: QuestionParser(analyzer: Fixtures.analyzer).parse("Are teapots large?")) == nil)
+        #expect(answerer.subjectTerms(of: QuestionParser(analyzer: Fixtures.analyzer).parse("Can teapots be used?")) == nil)
     }
 
     @Test func noSubjectWithoutALexicon() throws {
