@@ -122,7 +122,7 @@ public struct AnswerOptions: Sendable, Equatable {
     /// spelling-corrected as an unknown word is (see ``QueryBuilder/correctsRareWords``).
     public var correctsRareWords: Bool = true
     /// Whether, in "is/are X ADJ?", the words before the closing adjective are read as the
-    /// question's subject for ``requiresSubject`` ("Are fillers permanent?" is about fillers),
+    /// question's subject for ``requiresSubject`` ("Are kettles durable?" is about kettles),
     /// and in "can X be …?" the words before "be", where otherwise no verb would end the
     /// subject and none would be read.
     public var readsPredicateAdjectives: Bool = true

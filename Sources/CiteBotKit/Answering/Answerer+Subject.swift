@@ -33,7 +33,7 @@ extension Answerer {
             if !subject.isEmpty, lexicon.canBeVerb(word) { return subject }
             subject.append(word)
         }
-        // "Are fillers permanent?": after a form of "be", the last word may be the adjective
+        // "Are kettles durable?": after a form of "be", the last word may be the adjective
         // said of the subject, which the words before it are.
         if options.readsPredicateAdjectives, ["is", "are", "was", "were"].contains(words[auxiliary]), subject.count >= 2,
            let last = subject.last, lexicon.canBeAdjective(last) {
