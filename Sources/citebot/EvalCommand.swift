@@ -168,6 +168,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case rareWords = "rare-words"
     case conditions
     case predicateAdjectives = "predicate-adjectives"
+    case comparedSubjects = "compared-subjects"
     case followingDefinitions = "following-definitions"
     case frequency
 
@@ -220,6 +221,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .rareWords: options.correctsRareWords = false
         case .conditions: options.readsConditions = false
         case .predicateAdjectives: options.readsPredicateAdjectives = false
+        case .comparedSubjects: options.readsComparedSubjects = false
         case .followingDefinitions: options.followsDefinitions = false
         case .frequency: options.matchesFrequency = false
         }

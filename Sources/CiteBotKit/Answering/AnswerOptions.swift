@@ -126,6 +126,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// and in "can X be …?" the words before "be", where otherwise no verb would end the
     /// subject and none would be read.
     public var readsPredicateAdjectives: Bool = true
+    /// Whether, for "how much", "how long" or "when", a sentence that names the question's
+    /// subject only after "than" ("… costs more than X") counts as not naming it for
+    /// ``requiresSubject``: the amount it gives is another thing's.
+    public var readsComparedSubjects: Bool = true
     /// Whether a definition question whose candidate ends by naming the subject ("… but
     /// pyroclastic flows.") cites the next sentence instead when it opens by describing it
     /// ("These are fast-moving avalanches …"), with ``cueBonus``.

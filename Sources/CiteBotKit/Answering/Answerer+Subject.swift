@@ -88,7 +88,12 @@ extension Answerer {
             let row = vectors.row(s)
             return subject.contains { SentenceRanker.find($0, in: vectors.columns, row) != nil }
         }
-        if names(sentence) || measuredOn.map(names) == true { return 1 }
+        // "A trainer costs 400 dollars, more than a gym membership" gives the trainer's price:
+        // for a question asking for an amount, a span of time or a date, a subject named only
+        // as what something is compared with is not named.
+        let comparedOnly = options.readsComparedSubjects && [.quantity, .duration, .time].contains(question.kind)
+            && namesOnlyAfterComparison(subject, in: sentence)
+        if names(sentence) && !comparedOnly || measuredOn.map(names) == true { return 1 }
         var earlier = sentence - 1
         while earlier >= 0, index.paragraphOfSentence[earlier] == index.paragraphOfSentence[sentence] {
             if names(earlier) { return 1 }
@@ -98,5 +103,14 @@ extension Answerer {
         let opening = analyzer.terms(in: index.text(ofSentence: sentence)).first.flatMap { index.vocabulary.id(of: $0.term) }
         if let opening, asked.contains(opening) { return 1 }
         return 0.5
+    }
+
+    /// Whether every word of `subject` (term ids) that `sentence` holds comes after its first
+    /// "than": the sentence names the subject only as what something else is compared with.
+    func namesOnlyAfterComparison(_ subject: [Int32], in sentence: Int) -> Bool {
+        let words = analyzer.tokenizer.words(in: index.text(ofSentence: sentence))
+        guard let than = words.firstIndex(where: { $0.surface == "than" }) else { return false }
+        let before = analyzer.terms(of: Array(words[..<than])).compactMap { index.vocabulary.id(of: $0.term) }
+        return !subject.contains(where: before.contains)
     }
 }

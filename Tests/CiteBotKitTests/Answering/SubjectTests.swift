@@ -82,6 +82,26 @@ import Testing
         #expect(answer.confidence > 0)
     }
 
+    /// For an amount, a subject named only after "than" is what the amount is compared with,
+    /// not what it is of.
+    @Test(arguments: [
+        ("A good trainer costs 400 dollars, more than a gym membership.", true),
+        ("A gym membership costs 400 dollars, more than a good trainer.", false),
+        ("A gym membership costs 400 dollars.", false),
+    ])
+    func aSubjectNamedOnlyAfterThanIsNotNamed(sentence: String, halved: Bool) throws {
+        let question = "How much does a gym membership cost?"
+        let strict = try answerer([sentence])
+        var options = AnswerOptions(minScore: 0)
+        options.readsComparedSubjects = false
+        let plain = Answerer(index: try Fixtures.index([sentence]), analyzer: Fixtures.analyzer,
+                             lexicon: try Fixtures.wordNet(), options: options)
+        let lenient = try answerer([sentence], requiresSubject: false)
+        #expect(abs(plain.answer(question).confidence - lenient.answer(question).confidence) < 1e-9)
+        #expect(abs(strict.answer(question).confidence - lenient.answer(question).confidence / (halved ? 2 : 1)) < 1e-9,
+                "\(sentence)")
+    }
+
     @Test func whyNamesEachHalving() throws {
         let strict = try answerer(Self.parallel)
         let question = "How long do teapots run?"
