@@ -175,15 +175,17 @@ public enum AnswerCues {
         }
     }
 
-    /// Whether the words state a condition: "when", "whenever", "once", "until", "unless",
-    /// "if" or "as soon as" ("… should be descaled when white scale covers the element").
+    /// Whether the words state a condition: "when", "whenever", "until", "unless", "if" or
+    /// "as soon as" ("… should be descaled when white scale covers the element"). "Once" is
+    /// left out: it more often counts ("once a week") than opens a condition.
     static func statesCondition(_ words: [String]) -> Bool {
         conditionCueSet.occurs(in: words)
     }
 
-    /// The conjunctions of ``statesCondition(_:)``, filed for search.
+    /// The conjunctions of ``statesCondition(_:)``, filed for search; ``AnswerSpans`` reads
+    /// the clause each opens from them too.
     static let conditionCueSet = PhraseSet([
-        ["when"], ["whenever"], ["once"], ["until"], ["unless"], ["if"], ["as", "soon", "as"],
+        ["when"], ["whenever"], ["until"], ["unless"], ["if"], ["as", "soon", "as"],
     ])
 
     /// Whether the words give a purpose with "so" and a modal verb, "that" left out: "… opens

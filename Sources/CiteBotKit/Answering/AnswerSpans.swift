@@ -238,12 +238,10 @@ public enum AnswerSpans {
         return (opensWithArticle ? span.lowerBound - 1 : span.lowerBound)..<end
     }
 
-    /// The clause of `words` that states a condition, from its conjunction ("when",
-    /// "whenever", "until", "unless", "if", "as soon as") to the next comma, semicolon,
-    /// colon or dash between words in `text` (not a hyphen inside one, "bone-dry"), or to the
-    /// end: "when white scale covers the element". Nil when
-    /// no conjunction opens a clause of at least three words. "Once" is left out: it more
-    /// often counts ("once a week") than opens a condition.
+    /// The clause of `words` that states a condition, from its conjunction (those of
+    /// ``AnswerCues/statesCondition(_:)``) to the next comma, semicolon, colon or dash between
+    /// words in `text` (not a hyphen inside one, "bone-dry"), or to the end: "when white scale
+    /// covers the element". Nil when no conjunction opens a clause of at least three words.
     ///
     /// - Parameter words: the sentence's words with their ranges in `text`, as ``Tokenizer`` gives them.
     public static func conditionSpan(in words: [WordToken], text: String) -> Range<Int>? {
@@ -252,22 +250,18 @@ public enum AnswerSpans {
             let gap = String(decoding: bytes[words[word - 1].range.upperBound..<words[word].range.lowerBound], as: UTF8.self)
             return gap.contains(where: { ",;:–—".contains($0) }) || gap.contains(" -")
         }
-        for start in words.indices {
-            let word = words[start].surface
-            let opens = conditionConjunctions.contains(word)
-                || (word == "as" && start + 2 < words.count && words[start + 1].surface == "soon" && words[start + 2].surface == "as")
-            guard opens else { continue }
-            var end = start + 1
+        var found: Range<Int>?
+        _ = AnswerCues.conditionCueSet.occurs(in: words.map(\.surface)) { conjunction in
+            var end = conjunction.lowerBound + 1
             while end < words.count, !breaksClause(before: end) {
                 end += 1
             }
-            if end - start >= 3 { return start..<end }
+            guard end - conjunction.lowerBound >= 3 else { return false }
+            found = conjunction.lowerBound..<end
+            return true
         }
-        return nil
+        return found
     }
-
-    /// Conjunctions that open a condition for ``conditionSpan(in:text:)``.
-    static let conditionConjunctions: Set<String> = ["when", "whenever", "until", "unless", "if"]
 
     /// The words of `text` that are prose: those inside a web or e-mail address or a Markdown
     /// link's target (``Addresses``) are dropped, since a digit there names a page rather

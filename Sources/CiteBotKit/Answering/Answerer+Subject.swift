@@ -91,9 +91,9 @@ extension Answerer {
         // "A trainer costs 400 dollars, more than a gym membership" gives the trainer's price:
         // for a question asking for an amount, a span of time or a date, a subject named only
         // as what something is compared with is not named.
-        let comparedOnly = options.readsComparedSubjects && [.quantity, .duration, .time].contains(question.kind)
-            && namesOnlyAfterComparison(subject, in: sentence)
-        if names(sentence) && !comparedOnly || measuredOn.map(names) == true { return 1 }
+        let readsComparison = options.readsComparedSubjects && [.quantity, .duration, .time].contains(question.kind)
+        if names(sentence) && !(readsComparison && namesOnlyAfterComparison(subject, in: sentence))
+            || measuredOn.map(names) == true { return 1 }
         var earlier = sentence - 1
         while earlier >= 0, index.paragraphOfSentence[earlier] == index.paragraphOfSentence[sentence] {
             if names(earlier) { return 1 }

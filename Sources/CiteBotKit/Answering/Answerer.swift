@@ -161,13 +161,20 @@ public final class Answerer: QuestionAnswering {
         return Analysis(question: parsed, query: query, candidates: candidates)
     }
 
+    /// The sentence right after `sentence` when it is in the same paragraph and citable: the
+    /// one a stand-in (an explanation, an elaboration, a description) may be.
+    func citableNext(after sentence: Int) -> Int? {
+        let next = sentence + 1
+        guard next < index.sentences.count, index.paragraphOfSentence[next] == index.paragraphOfSentence[sentence],
+              index.sentences.isCitable(next) else { return nil }
+        return next
+    }
+
     /// The sentence right after `sentence` in its paragraph when it is citable and shows the
     /// cue of `kind` in its words alone (``AnswerCues/matches(_:words:)``); the caller asks
     /// only for "why" questions, whose cue is a causal connective.
     func explanation(after sentence: Int, kind: QuestionKind) -> Int? {
-        let next = sentence + 1
-        guard next < index.sentences.count, index.paragraphOfSentence[next] == index.paragraphOfSentence[sentence],
-              index.sentences.isCitable(next) else { return nil }
+        guard let next = citableNext(after: sentence) else { return nil }
         let words = analyzer.tokenizer.words(in: index.text(ofSentence: next)).map(\.surface)
         return AnswerCues.matches(kind, words: words) ? next : nil
     }
@@ -195,9 +202,7 @@ public final class Answerer: QuestionAnswering {
     /// often followed by the sentence that gives it ("… still works after 30 years of daily
     /// use"), which answers "how long" in its place.
     func elaboration(after sentence: Int, kind: QuestionKind, subject: Set<String>) -> Int? {
-        let next = sentence + 1
-        guard next < index.sentences.count, index.paragraphOfSentence[next] == index.paragraphOfSentence[sentence],
-              index.sentences.isCitable(next) else { return nil }
+        guard let next = citableNext(after: sentence) else { return nil }
         let text = index.text(ofSentence: next)
         let tokens = analyzer.tokenizer.words(in: text)
         let words = AnswerSpans.proseWords(tokens, in: text).map(\.surface)
@@ -220,9 +225,7 @@ public final class Answerer: QuestionAnswering {
     /// describing something: one of ``referringWords`` and "is" or "are" ("These are
     /// fast-moving avalanches …").
     func description(after sentence: Int) -> Int? {
-        let next = sentence + 1
-        guard next < index.sentences.count, index.paragraphOfSentence[next] == index.paragraphOfSentence[sentence],
-              index.sentences.isCitable(next) else { return nil }
+        guard let next = citableNext(after: sentence) else { return nil }
         let opening = analyzer.tokenizer.words(in: index.text(ofSentence: next).prefix(24)).prefix(2).map(\.surface)
         guard opening.count == 2 else { return nil }
         return Self.referringWords.contains(opening[0]) && ["is", "are"].contains(opening[1]) ? next : nil
