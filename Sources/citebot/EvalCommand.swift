@@ -164,7 +164,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case negation
     case gradedDurations = "graded-durations"
     case leadingPhrases = "leading-phrases"
-    case inflections, recognition, attributes, elaborations
+    case inflections, recognition, attributes, elaborations, enumerations
     case rareWords = "rare-words"
     case conditions
     case predicateAdjectives = "predicate-adjectives"
@@ -218,6 +218,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .recognition: options.readsRecognition = false
         case .attributes: options.readsAttributes = false
         case .elaborations: options.followsElaborations = false
+        case .enumerations: options.followsEnumerations = false
         case .rareWords: options.correctsRareWords = false
         case .conditions: options.readsConditions = false
         case .predicateAdjectives: options.readsPredicateAdjectives = false

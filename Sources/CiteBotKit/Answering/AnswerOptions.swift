@@ -176,6 +176,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// by the sentence after it when that one gives it and shares a question term, as
     /// ``followsExplanations`` does for "why" (see ``Answerer``).
     public var followsElaborations: Bool = true
+    /// Whether a "which …" candidate that lists nothing is replaced by the sentence after it
+    /// when that one opens by referring back ("These include …") and lists items: the claim
+    /// restates the question, the sentence after it names the items (see ``Answerer``).
+    public var followsEnumerations: Bool = true
     /// Whether, for "what is X" questions, a sentence that describes X in apposition ("…
     /// X, which …", "X, a …") earns the cue bonus, as "X is …" does.
     public var recognisesApposition: Bool = true

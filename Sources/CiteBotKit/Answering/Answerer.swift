@@ -182,13 +182,15 @@ public final class Answerer: QuestionAnswering {
     /// The sentence after a candidate without the cue of `kind` that answers in its place:
     /// for "why", the next one when it gives the reason (``explanation(after:kind:)``); for
     /// "how long" and "when", the next one when it gives the span of time or the date
-    /// (``elaboration(after:kind:subject:)``); for "what is", the next one when it describes
-    /// what the candidate ended by naming (``description(after:)``).
+    /// (``elaboration(after:kind:subject:)``); for "which", the next one when it refers back
+    /// and lists the items (``enumeration(after:subject:)``); for "what is", the next one when it
+    /// describes what the candidate ended by naming (``description(after:)``).
     func standIn(for sentence: Int, words: [String], kind: QuestionKind, subject: Set<String>) -> Int? {
         if options.followsExplanations, kind == .reason { return explanation(after: sentence, kind: kind) }
         if options.followsElaborations, kind == .duration || kind == .time {
             return elaboration(after: sentence, kind: kind, subject: subject)
         }
+        if options.followsEnumerations, kind == .list { return enumeration(after: sentence, subject: subject) }
         if options.followsDefinitions, kind == .definition,
            Self.endsWith(subject, words, stem: analyzer.stem, stopWords: analyzer.stopWords) {
             return description(after: sentence)
@@ -209,6 +211,21 @@ public final class Answerer: QuestionAnswering {
         guard AnswerCues.matches(kind, words: words) else { return nil }
         let shares = analyzer.terms(of: tokens).contains { subject.contains($0.term) }
         return shares ? next : nil
+    }
+
+    /// The sentence right after `sentence` in its paragraph when it is citable, opens with
+    /// one of ``referringWords``, lists items (``AnswerCues/enumerates(_:in:)``) and shares a
+    /// term with the question's `subject` (stems): a claim that restates a "which" question
+    /// ("Some kettles switch off by themselves.") is often followed by the sentence that
+    /// names the items ("These include steel, glass and plastic kettles."), which answers in
+    /// its place. A list that shares no question word lists something else the claim spoke of.
+    func enumeration(after sentence: Int, subject: Set<String>) -> Int? {
+        guard let next = citableNext(after: sentence),
+              openingWord(of: next).map(Self.referringWords.contains) == true else { return nil }
+        let text = index.text(ofSentence: next)
+        let tokens = analyzer.tokenizer.words(in: text)
+        guard AnswerCues.enumerates(tokens, in: text) else { return nil }
+        return analyzer.terms(of: tokens).contains { subject.contains($0.term) } ? next : nil
     }
 
     /// Whether the last content words of `words` are the question's `subject` (stems), each

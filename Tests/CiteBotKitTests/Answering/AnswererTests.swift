@@ -929,6 +929,44 @@ import Testing
     }
 }
 
+/// A "which" question whose best match restates it without naming the items is answered
+/// by the sentence right after it when that one refers back and lists them.
+@Suite struct EnumerationTests {
+    static let corpus = """
+        Some kettles switch off by themselves. These include steel, glass and plastic kettles.
+
+        Many kettles whistle when the water boils. This includes models from several makers.
+
+        Some toasters brown bread evenly. These toasters cost more than most.
+
+        Some teapots keep tea hot for hours.
+
+        These include steel, glass and clay teapots.
+        """
+
+    func firstCitation(_ question: String, enumerations: Bool) throws -> String? {
+        try Fixtures.firstCitation(question, over: Self.corpus) { $0.followsEnumerations = enumerations }
+    }
+
+    @Test func theListAfterTheClaimAnswers() throws {
+        let question = "Which kettles switch off by themselves?"
+        #expect(try firstCitation(question, enumerations: false) == "Some kettles switch off by themselves.")
+        #expect(try firstCitation(question, enumerations: true) == "These include steel, glass and plastic kettles.")
+    }
+
+    /// Only the next sentence of the same paragraph, only when it lists items, and only
+    /// when it shares a word with the question.
+    @Test(arguments: [
+        ("Which kettles whistle when the water boils?", "Many kettles whistle when the water boils."),
+        ("Which toasters brown bread evenly?", "Some toasters brown bread evenly."),
+        ("Which teapots keep tea hot for hours?", "Some teapots keep tea hot for hours."),
+    ])
+    func aNeighbourWithoutAListSharedWordsOrParagraphDoesNot(_ question: String, _ claim: String) throws {
+        #expect(try firstCitation(question, enumerations: false) == claim)
+        #expect(try firstCitation(question, enumerations: true) == claim)
+    }
+}
+
 /// "When should X be done?" is answered by the condition it is done under, which is no date
 /// or span of time but still the kind of answer asked for.
 @Suite struct ConditionTests {
