@@ -80,6 +80,10 @@ enum IndexSection: UInt32, CaseIterable {
     case documentSurfaceOffsets, documentSurfaces, documentSurfaceCounts
 
     var name: String { String(describing: self) }
+
+    /// Whether loading an index to answer from reads this section (the rest are read only
+    /// for an incremental update).
+    var isReadWhenAnswering: Bool { rawValue < IndexSection.sentenceCounts.rawValue }
 }
 
 /// A corpus file as a saved index remembers it: where it was, how large and how recent,

@@ -175,20 +175,24 @@ final class IndexFileReader {
         let offsets = try column(ids.0, of: Int.self)
         guard values.count == columns.count else { throw corrupt("\(ids.2.name) and \(ids.1.name) differ in length") }
         try checkOffsets(offsets, rows: count, total: columns.count, ids.0.name)
-        let ordered = offsets.withUnsafeBufferPointer { offsets in
-            columns.withUnsafeBufferPointer { columns in
-                for r in 0..<count {
-                    var previous: Int32 = -1
-                    for i in offsets[r]..<offsets[r + 1] {
-                        let column = columns[i]
-                        guard column > previous else { return false }
-                        previous = column
+        // Rows are checked in independent runs, side by side on the cores there are.
+        let runs = ParallelChunks.ranges(count, pieces: 4 * ParallelChunks.availableCores)
+        let ordered = ParallelChunks.map(runs.count, workers: ParallelChunks.availableCores) { run in
+            offsets.withUnsafeBufferPointer { offsets in
+                columns.withUnsafeBufferPointer { columns in
+                    for r in runs[run] {
+                        var previous: Int32 = -1
+                        for i in offsets[r]..<offsets[r + 1] {
+                            let column = columns[i]
+                            guard column > previous else { return false }
+                            previous = column
+                        }
+                        if Int(previous) >= limit { return false }
                     }
-                    if Int(previous) >= limit { return false }
+                    return true
                 }
-                return true
             }
-        }
+        }.allSatisfy { $0 }
         guard ordered else { throw corrupt("\(ids.1.name) has a row out of order or range") }
         done(ids.0, ids.1, ids.2)
         return SparseRows(offsets: offsets, columns: columns, values: values)
@@ -255,23 +259,10 @@ final class IndexFileReader {
         let files = try files()
         let sources = files.compactMap { $0.document == nil ? nil : $0.source }
         let textOffsets = try column(.textOffsets, of: Int.self)
-        // The text, the largest section, is both checksummed and checked to be UTF-8; the
-        // two passes over it run side by side when there are cores for it.
         let text = try column(.text, of: UInt8.self, checksumming: false)
         try checkOffsets(textOffsets, rows: sources.count, total: text.count, "text")
-        let expected = try checksum(of: .text)
         let documentCount = sources.count
-        let checks = ParallelChunks.map(2, workers: ParallelChunks.availableCores) { pass in
-            text.withUnsafeBufferPointer { bytes in
-                if pass == 0 { return Checksum64.of(UnsafeRawBufferPointer(bytes)) == expected }
-                return (0..<documentCount).allSatisfy { d in
-                    String(validating: UnsafeBufferPointer(rebasing: bytes[textOffsets[d]..<textOffsets[d + 1]]), as: UTF8.self) != nil
-                }
-            }
-        }
-        guard checks[0] else { throw IndexFileError.checksumMismatch(path: path, section: IndexSection.text.name) }
-        verified.insert(.text)
-        guard checks[1] else { throw corrupt("a document is not UTF-8") }
+        try verifySections(andText: text, offsets: textOffsets, documents: documentCount)
         done(.text)
         let documents = DocumentList(sources: sources, text: text, offsets: textOffsets)
 
@@ -362,6 +353,78 @@ final class IndexFileReader {
             passagePostings: postings, sentenceIDF: sentenceIDF, passageIDF: passageIDF,
             sentenceFrequency: sentenceFrequency, options: IndexOptions(passageSentences: passageSize))
         return SavedIndex(index: index, files: files, settings: settings)
+    }
+
+    /// Checksums every section answering reads and checks that each document's `text` is
+    /// UTF-8, as independent passes side by side on the cores there are, largest first;
+    /// each pass releases the pages it read. A damaged section is reported before invalid
+    /// text, since damage can make text invalid.
+    ///
+    /// Loading is mostly these passes: on one core they took most of the time to the first
+    /// answer from a large index.
+    ///
+    /// - Throws: ``IndexFileError/checksumMismatch(path:section:)`` for the first damaged
+    ///   section in section order, else ``IndexFileError/corrupt(path:detail:)`` for text
+    ///   that is not UTF-8.
+    private func verifySections(andText text: Column<UInt8>, offsets: Column<Int>, documents: Int) throws {
+        let pending = IndexSection.allCases.filter { $0.isReadWhenAnswering && !verified.contains($0) }
+        let entries = try pending.map { id in
+            guard let entry = sections[id] else { throw corrupt("no \(id.name) section") }
+            return (id: id, range: entry.offset..<(entry.offset + entry.length), checksum: entry.checksum)
+        }
+        let pieces = text.withUnsafeBufferPointer { Self.utf8Pieces(of: $0, documents: (0..<documents).map { offsets[$0]..<offsets[$0 + 1] }) }
+        // UTF-8 pieces are jobs -1, -2, …; checking runs at about the checksum's speed, so
+        // jobs are ordered by bytes.
+        let jobs = (pieces.indices.map { (job: -1 - $0, bytes: pieces[$0].count) }
+            + entries.indices.map { (job: $0, bytes: entries[$0].range.count) })
+            .sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.job < $1.job }
+        let file = self.file
+        let passed = ParallelChunks.map(jobs.count, workers: ParallelChunks.availableCores) { position in
+            let job = jobs[position].job
+            guard job >= 0 else {
+                return text.withUnsafeBufferPointer { bytes in
+                    String(validating: UnsafeBufferPointer(rebasing: bytes[pieces[-1 - job]]), as: UTF8.self) != nil
+                }
+            }
+            let entry = entries[job]
+            let matches = Checksum64.of(UnsafeRawBufferPointer(rebasing: file.bytes[entry.range])) == entry.checksum
+            file.release(entry.range)
+            return matches
+        }
+        var textIsUTF8 = true
+        var damaged = Set<Int>()
+        for (position, ok) in passed.enumerated() where !ok {
+            if jobs[position].job < 0 { textIsUTF8 = false } else { damaged.insert(jobs[position].job) }
+        }
+        if let first = damaged.min() {
+            throw IndexFileError.checksumMismatch(path: path, section: entries[first].id.name)
+        }
+        verified.formUnion(pending)
+        guard textIsUTF8 else { throw corrupt("a document is not UTF-8") }
+    }
+
+    /// The most bytes of text one UTF-8 check takes on, so that the checks share the cores.
+    static let utf8PieceBytes = 8 << 20
+
+    /// `documents` (ranges of `bytes`) cut into pieces of about `pieceBytes` that
+    /// are each valid UTF-8 exactly when their documents all are: a cut falls only before a
+    /// byte that is not a continuation byte, where a valid text starts a character, and
+    /// pieces that are valid on their own join into valid text.
+    static func utf8Pieces(of bytes: UnsafeBufferPointer<UInt8>, documents: [Range<Int>],
+                           pieceBytes: Int = utf8PieceBytes) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        for document in documents {
+            var start = document.lowerBound
+            while document.upperBound - start > pieceBytes {
+                var cut = start + pieceBytes
+                while cut < document.upperBound, bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+                if cut == document.upperBound { break }
+                pieces.append(start..<cut)
+                start = cut
+            }
+            pieces.append(start..<document.upperBound)
+        }
+        return pieces
     }
 
     /// The per-document analyses of a loaded index, as pool 0, for an incremental update.

@@ -85,6 +85,20 @@ import Testing
         }
     }
 
+    /// Sections are checksummed side by side in no fixed order; the damaged section named
+    /// is still the first in section order.
+    @Test func ofTwoDamagedSectionsTheFirstIsNamed() throws {
+        let (_, path) = try saved(try Self.corpus(Self.files))
+        let file = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        for id in [IndexSection.postingValues, .sentences] {
+            let bytes = try #require(locate(id, in: file)).bytes
+            try patch(path, at: bytes.lowerBound, bytes: [file[bytes.lowerBound] ^ 0x10])
+        }
+        #expect(throws: IndexFileError.checksumMismatch(path: path, section: IndexSection.sentences.name)) {
+            _ = try IndexFileReader(path: path).load()
+        }
+    }
+
     @Test func forgedTextThatIsNotUTF8IsRejected() throws {
         let (_, path) = try saved(try Self.corpus(Self.files))
         try rewrite(path, section: .text) { bytes in bytes[1] = 0xFF }
