@@ -383,7 +383,7 @@ final class IndexFileReader {
             let job = jobs[position].job
             guard job >= 0 else {
                 return text.withUnsafeBufferPointer { bytes in
-                    String(validating: UnsafeBufferPointer(rebasing: bytes[pieces[-1 - job]]), as: UTF8.self) != nil
+                    UTF8Validation.isValid(UnsafeBufferPointer(rebasing: bytes[pieces[-1 - job]]))
                 }
             }
             let entry = entries[job]
