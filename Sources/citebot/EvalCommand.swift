@@ -165,6 +165,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case gradedDurations = "graded-durations"
     case leadingPhrases = "leading-phrases"
     case inflections, recognition, attributes, elaborations, enumerations
+    case causeVerbs = "cause-verbs"
     case rareWords = "rare-words"
     case conditions
     case predicateAdjectives = "predicate-adjectives"
@@ -219,6 +220,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .attributes: options.readsAttributes = false
         case .elaborations: options.followsElaborations = false
         case .enumerations: options.followsEnumerations = false
+        case .causeVerbs: options.readsCauseVerbs = false
         case .rareWords: options.correctsRareWords = false
         case .conditions: options.readsConditions = false
         case .predicateAdjectives: options.readsPredicateAdjectives = false

@@ -78,6 +78,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// with a condition or a result ("When the signal stops, …"), the verb "happen" left out
     /// of its words (see ``QuestionParser/readsConsequences``).
     public var readsConsequences: Bool = true
+    /// Whether "what causes X" leaves "cause" out of its words, as a "why" question has no
+    /// such word (see ``QuestionParser/readsCauseVerbs``).
+    public var readsCauseVerbs: Bool = true
     /// Whether "kind", "sort" and "type" leave a definition, comparison or "which" question's
     /// words only before "of" ("what kind of X"), not wherever they stand ("What is a type?",
     /// "the time complexity of Python's sort"); see ``QuestionParser/readsKindNouns``.

@@ -35,6 +35,7 @@ public final class Answerer: QuestionAnswering {
         var parser = QuestionParser(analyzer: analyzer, readsDefinitionPhrasing: options.readsDefinitionPhrasing,
                                     lexicon: options.correctsTypos ? lexicon : nil)
         parser.readsConsequences = options.readsConsequences
+        parser.readsCauseVerbs = options.readsCauseVerbs
         parser.readsKindNouns = options.readsKindNouns
         parser.readsNounPhrases = options.readsNounPhrases
         parser.readsLeadingPhrases = options.readsLeadingPhrases

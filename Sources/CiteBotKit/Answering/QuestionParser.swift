@@ -40,6 +40,10 @@ public struct QuestionParser: Sendable {
     /// Whether "what happens when …" (or "if", "once" …) asks for a consequence
     /// (``QuestionKind/consequence``) rather than being a question of no particular kind.
     public var readsConsequences: Bool = true
+    /// Whether "cause" in "what causes X" is left out of the question's words: it only asks
+    /// for a reason, as "why" does, and a reason is often given without the word
+    /// ("a consequence of", "because").
+    public var readsCauseVerbs: Bool = true
     /// Whether "kind", "sort" and "type" are left out of a question's words only before "of"
     /// ("what kind of X"), rather than in every definition or comparison question, where
     /// they may be its topic ("What is a type?").
@@ -231,6 +235,11 @@ public struct QuestionParser: Sendable {
         }
         // "What happens when X": the verb only asks for a consequence.
         if kind == .consequence { dropped.formUnion(Self.happenings) }
+        // "What causes X": the verb only asks for a reason.
+        if readsCauseVerbs, kind == .reason, Self.body(of: words).first?.hasPrefix("what") == true,
+           Self.body(of: words).dropFirst().first.map(Self.causeVerbs.contains) == true {
+            dropped.formUnion(Self.causeVerbs)
+        }
         // "how long", "how many": the modifier word is phrasing, not topic.
         var skipped = Set<Int>()
         var counted: String?
@@ -277,6 +286,9 @@ public struct QuestionParser: Sendable {
                               denies: AnswerCues.isNegated(words), asksCondition: asksCondition)
     }
 
+    /// The verb of "what causes X", which asks for a reason.
+    static let causeVerbs: Set<String> = ["cause", "causes", "caused"]
+
     /// Words that alone make a question a comparison.
     static let comparisonWords: Set<String> = [
         "difference", "differences", "vs", "versus", "compare", "compared", "differ", "comparison",
@@ -321,7 +333,7 @@ public struct QuestionParser: Sendable {
             }
             if Self.timeNouns.contains(second) { return .time }
             if readsAttributes, let attribute = Self.askedAttribute(body[...]) { return attribute.kind }
-            if ["cause", "causes", "caused"].contains(second) { return .reason }
+            if Self.causeVerbs.contains(second) { return .reason }
             if ["is", "are", "was", "were", "s"].contains(second) { return .definition }
             if readsDefinitionPhrasing {
                 // "What's X" is "what is X" with the verb inside the first word.

@@ -13,8 +13,8 @@ import Testing
         var abstentionRecall: Double
     }
 
-    static let withWordNet = Floors(hitAt1: 0.855, answeredAccuracy: 0.52, abstentionRecall: 1.0)
-    static let withoutWordNet = Floors(hitAt1: 0.75, answeredAccuracy: 0.43, abstentionRecall: 1.0)
+    static let withWordNet = Floors(hitAt1: 0.855, answeredAccuracy: 0.55, abstentionRecall: 1.0)
+    static let withoutWordNet = Floors(hitAt1: 0.75, answeredAccuracy: 0.44, abstentionRecall: 1.0)
 
     @Test func accuracyStaysAtOrAboveTheMeasuredFloors() throws {
         let root = Fixtures.repositoryRoot

@@ -967,6 +967,31 @@ import Testing
     }
 }
 
+/// "What causes X?" is answered by the sentence that gives X's reason in other words,
+/// as "Why X?" is.
+@Suite struct CauseVerbTests {
+    static let corpus = """
+        Scale in a kettle is a consequence of hard water.
+
+        Kettles were first sold in 1891.
+        """
+
+    @Test func aReasonWithoutTheWordCauseAnswers() throws {
+        let question = "What causes scale in a kettle?"
+        func answer(causeVerbs: Bool) throws -> Answer {
+            try Fixtures.answer(question, over: Self.corpus) { options in
+                options.minScore = AnswerOptions.defaultMinScore
+                options.readsCauseVerbs = causeVerbs
+            }
+        }
+        let read = try answer(causeVerbs: true)
+        #expect(!read.abstained)
+        #expect(read.citations.first?.text == "Scale in a kettle is a consequence of hard water.")
+        // Counted as a word the sentence lacks, "cause" costs the answer.
+        #expect(try answer(causeVerbs: false).abstained)
+    }
+}
+
 /// "When should X be done?" is answered by the condition it is done under, which is no date
 /// or span of time but still the kind of answer asked for.
 @Suite struct ConditionTests {

@@ -59,6 +59,19 @@ import Testing
         #expect(terms == ["effect", "last"])
     }
 
+    /// "What causes X" asks what "why X" asks, and "why" is no word of the topic either;
+    /// "cause" elsewhere in a question is one.
+    @Test func dropsCauseFromWhatCauses() {
+        let question = "What causes scale in a kettle?"
+        #expect(parser.parse(question).kind == .reason)
+        #expect(parser.parse(question).terms.map(\.term) == ["scale", "kettl"])
+        #expect(parser.parse("Why does hard water cause scale?").terms.map(\.term).contains("caus"))
+        var plain = parser
+        plain.readsCauseVerbs = false
+        #expect(plain.parse(question).kind == .reason)
+        #expect(plain.parse(question).terms.map(\.term) == ["caus", "scale", "kettl"])
+    }
+
     @Test func dropsHappenFromAConsequence() {
         #expect(parser.parse("What happens to the pump if the valve sticks?").terms.map(\.term) == ["pump", "valv", "stick"])
         // Without the reading "happen" is a word of the topic like any other.
