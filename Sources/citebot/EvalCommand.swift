@@ -166,6 +166,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case leadingPhrases = "leading-phrases"
     case inflections, recognition, attributes, elaborations, enumerations
     case causeVerbs = "cause-verbs"
+    case durationVerbs = "duration-verbs"
     case rareWords = "rare-words"
     case conditions
     case predicateAdjectives = "predicate-adjectives"
@@ -221,6 +222,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .elaborations: options.followsElaborations = false
         case .enumerations: options.followsEnumerations = false
         case .causeVerbs: options.readsCauseVerbs = false
+        case .durationVerbs: options.readsDurationVerbs = false
         case .rareWords: options.correctsRareWords = false
         case .conditions: options.readsConditions = false
         case .predicateAdjectives: options.readsPredicateAdjectives = false

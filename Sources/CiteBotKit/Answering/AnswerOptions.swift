@@ -81,6 +81,9 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether "what causes X" leaves "cause" out of its words, as a "why" question has no
     /// such word (see ``QuestionParser/readsCauseVerbs``).
     public var readsCauseVerbs: Bool = true
+    /// Whether "how long does X last" leaves the verb "last" out of its words, as it leaves
+    /// out "long" (see ``QuestionParser/readsDurationVerbs``).
+    public var readsDurationVerbs: Bool = true
     /// Whether "kind", "sort" and "type" leave a definition, comparison or "which" question's
     /// words only before "of" ("what kind of X"), not wherever they stand ("What is a type?",
     /// "the time complexity of Python's sort"); see ``QuestionParser/readsKindNouns``.

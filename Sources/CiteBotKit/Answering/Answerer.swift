@@ -36,6 +36,7 @@ public final class Answerer: QuestionAnswering {
                                     lexicon: options.correctsTypos ? lexicon : nil)
         parser.readsConsequences = options.readsConsequences
         parser.readsCauseVerbs = options.readsCauseVerbs
+        parser.readsDurationVerbs = options.readsDurationVerbs
         parser.readsKindNouns = options.readsKindNouns
         parser.readsNounPhrases = options.readsNounPhrases
         parser.readsLeadingPhrases = options.readsLeadingPhrases

@@ -44,6 +44,10 @@ public struct QuestionParser: Sendable {
     /// for a reason, as "why" does, and a reason is often given without the word
     /// ("a consequence of", "because").
     public var readsCauseVerbs: Bool = true
+    /// Whether "last" in "how long does X last" is left out of the question's words: like
+    /// "long", it only asks for a span of time, which an answer gives without the word
+    /// ("X goes on for 3 months").
+    public var readsDurationVerbs: Bool = true
     /// Whether "kind", "sort" and "type" are left out of a question's words only before "of"
     /// ("what kind of X"), rather than in every definition or comparison question, where
     /// they may be its topic ("What is a type?").
@@ -254,6 +258,15 @@ public struct QuestionParser: Sendable {
                 counted = analyzer.stem(tokens[i + 2].surface)
             }
         }
+        // "How long does X last": the verb, like "long", only asks for a span of time; "the
+        // last train" is a word of the topic, so only a "last" that ends the question or
+        // comes before a function word is left out.
+        if readsDurationVerbs, kind == .duration {
+            for i in tokens.indices where Self.durationVerbs.contains(tokens[i].surface)
+                && (i + 1 == tokens.count || analyzer.stopWords.contains(tokens[i + 1].surface)) {
+                skipped.insert(i)
+            }
+        }
         let body = Self.body(of: words)
         if readsAttributes, measure == nil, let attribute = Self.askedAttribute(body) {
             measure = attribute.measure
@@ -285,6 +298,9 @@ public struct QuestionParser: Sendable {
                               asksFrequency: asksFrequency, measure: kind == .quantity ? measure : nil,
                               denies: AnswerCues.isNegated(words), asksCondition: asksCondition)
     }
+
+    /// The verb of "how long does X last", which asks for a span of time.
+    static let durationVerbs: Set<String> = ["last", "lasts"]
 
     /// The verb of "what causes X", which asks for a reason.
     static let causeVerbs: Set<String> = ["cause", "causes", "caused"]

@@ -992,6 +992,28 @@ import Testing
     }
 }
 
+/// "How long does X last?" is answered by a sentence that gives the span without "last".
+@Suite struct DurationVerbTests {
+    static let corpus = """
+        Copper kettles keep working for 30 years.
+
+        Enamel kettles were sold in 1891.
+        """
+
+    @Test func aSpanWithoutTheWordLastAnswers() throws {
+        func answer(durationVerbs: Bool) throws -> Answer {
+            try Fixtures.answer("How long do kettles last?", over: Self.corpus) { options in
+                options.minScore = AnswerOptions.defaultMinScore
+                options.readsDurationVerbs = durationVerbs
+            }
+        }
+        let read = try answer(durationVerbs: true)
+        #expect(!read.abstained)
+        #expect(read.shortAnswer == "30 years")
+        #expect(try answer(durationVerbs: false).abstained)
+    }
+}
+
 /// "When should X be done?" is answered by the condition it is done under, which is no date
 /// or span of time but still the kind of answer asked for.
 @Suite struct ConditionTests {

@@ -55,8 +55,8 @@ import Testing
     }
 
     @Test func dropsTheModifierOfHowLong() {
-        let terms = parser.parse("How long does the effect last?").terms.map(\.term)
-        #expect(terms == ["effect", "last"])
+        let terms = parser.parse("How long does the effect stay?").terms.map(\.term)
+        #expect(terms == ["effect", "stay"])
     }
 
     /// "What causes X" asks what "why X" asks, and "why" is no word of the topic either;
@@ -70,6 +70,17 @@ import Testing
         plain.readsCauseVerbs = false
         #expect(plain.parse(question).kind == .reason)
         #expect(plain.parse(question).terms.map(\.term) == ["caus", "scale", "kettl"])
+    }
+
+    /// "How long does X last" asks for a span of time with "last" as with "long"; "the last
+    /// X" names something.
+    @Test func dropsTheVerbLastFromHowLong() {
+        #expect(parser.parse("How long do kettles last?").terms.map(\.term) == ["kettl"])
+        #expect(parser.parse("how long does a kettle last before it rusts").terms.map(\.term) == ["kettl", "rust"])
+        #expect(parser.parse("How long did the last eruption go on?").terms.map(\.term) == ["last", "erupt", "go"])
+        var plain = parser
+        plain.readsDurationVerbs = false
+        #expect(plain.parse("How long do kettles last?").terms.map(\.term) == ["kettl", "last"])
     }
 
     @Test func dropsHappenFromAConsequence() {
