@@ -43,8 +43,7 @@ public struct SentenceSplitter: Sendable {
         var result = Segmentation()
         var paragraphLines: [Range<Int>] = []
         // Lines inside (or opening/closing) a Markdown code fence: code, never prose.
-        var codeLines = Set<Int>()
-        var inFence = false
+        var codeLines = Self.fencedLines(in: bytes)
         // reStructuredText literal blocks: a paragraph ending in "::" introduces indented
         // paragraphs of code, up to the first paragraph indented less.
         var literalIndent: Int? = nil
@@ -166,11 +165,9 @@ public struct SentenceSplitter: Sendable {
                             literalIndent = nil
                         }
                     }
-                    let isFence = Self.isCodeFence(line, in: bytes)
-                    if isFence || inFence || (literalIndent.map { paragraphIndent >= $0 } ?? false) {
+                    if literalIndent.map({ paragraphIndent >= $0 }) ?? false {
                         codeLines.insert(line.lowerBound)
                     }
-                    if isFence { inFence.toggle() }
                     paragraphLines.append(line)
                 }
                 lineStart = index + 1
@@ -179,6 +176,76 @@ public struct SentenceSplitter: Sendable {
         }
         closeParagraph()
         return result
+    }
+
+    /// How many times the search for fenced code starts again after an opening fence that
+    /// nothing closes; past that, the rest of the document has no fenced code. It bounds
+    /// the work on text full of stray fences.
+    static let fenceRestarts = 8
+
+    /// The starts of the lines that are Markdown fenced code, the fences included: from an
+    /// opening fence (``isCodeFence(_:in:)``) to the first later line of the same mark alone,
+    /// at least as long, which closes it.
+    ///
+    /// Two lines that look like opening fences are not: a run of tildes or backticks alone
+    /// right under a line of text and at least as long (a title underline, "Release
+    /// notes\n~~~~~~~~~~~~~"), and a fence that nothing closes. Markdown would take all the
+    /// rest of the document for code after either; a plain-text file with one such line
+    /// would then have nothing left to cite. The search starts again after such a fence.
+    ///
+    /// - Complexity: O(n × ``fenceRestarts``) in the text's UTF-8 length.
+    static func fencedLines(in bytes: UnsafeBufferPointer<UInt8>) -> Set<Int> {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
+            lines.append(trimmed(start..<index, in: bytes))
+            start = index + 1
+        }
+        var fenced = Set<Int>()
+        var from = 0
+        var restarts = 0
+        scan: while from < lines.count {
+            var open: (mark: UInt8, count: Int, line: Int)? = nil
+            var pending: [Int] = []
+            for i in from..<lines.count {
+                let line = lines[i]
+                if let fence = open {
+                    pending.append(line.lowerBound)
+                    if markRun(line, in: bytes).map({ $0.mark == fence.mark && $0.count >= fence.count }) == true {
+                        fenced.formUnion(pending)
+                        pending.removeAll()
+                        open = nil
+                    }
+                    continue
+                }
+                guard isCodeFence(line, in: bytes) else { continue }
+                if let run = markRun(line, in: bytes), i > 0, !lines[i - 1].isEmpty,
+                   !fenced.contains(lines[i - 1].lowerBound),
+                   scalarCount(lines[i - 1], in: bytes) <= run.count {
+                    continue  // a title underline
+                }
+                open = (bytes[line.lowerBound], 0, i)
+                open?.count = line.prefix { bytes[$0] == bytes[line.lowerBound] }.count
+                pending = [line.lowerBound]
+            }
+            guard let unclosed = open, restarts < Self.fenceRestarts else { break scan }
+            restarts += 1
+            from = unclosed.line + 1
+        }
+        return fenced
+    }
+
+    /// The mark and its count when `line` is nothing but one fence mark repeated at least
+    /// three times ("~~~~~", "```"), else nil.
+    private static func markRun(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> (mark: UInt8, count: Int)? {
+        guard isCodeFence(line, in: bytes) else { return nil }
+        let mark = bytes[line.lowerBound]
+        return line.allSatisfy({ bytes[$0] == mark }) ? (mark, line.count) : nil
+    }
+
+    /// The number of Unicode scalars in `range`: the bytes that do not continue one.
+    private static func scalarCount(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        range.count { bytes[$0] & 0xC0 != 0x80 }
     }
 
     /// A Markdown fence line: three or more backticks or tildes, optionally followed by
@@ -216,7 +283,21 @@ public struct SentenceSplitter: Sendable {
 
     private static func blocks(of lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> [Block] {
         var blocks: [Block] = []
+        // Lines so far of a numbered heading that has not ended its sentence yet.
+        var openHeading = 0
         for line in lines {
+            if openHeading > 0 {
+                blocks[blocks.count - 1].range = blocks[blocks.count - 1].range.lowerBound..<line.upperBound
+                openHeading = endsSentence(line, in: bytes) || openHeading >= maximumNumberedHeadingLines - 1 ? 0 : openHeading + 1
+                continue
+            }
+            if line == lines.first, opensWithSectionNumber(line, in: bytes) {
+                // "4.1. My program uses the C++ STL." above its answer: a numbered entry's
+                // title, up to the end of its first sentence.
+                blocks.append(Block(range: line, isMarkdownHeading: true, isListItem: false))
+                openHeading = endsSentence(line, in: bytes) ? 0 : 1
+                continue
+            }
             if isUnderline(line, in: bytes) {
                 // "Title\n=====": the line above is a title, this one is markup.
                 if let last = blocks.last, !last.isListItem, !last.isMarkup, !containsNewline(last.range, in: bytes) {
@@ -259,6 +340,43 @@ public struct SentenceSplitter: Sendable {
             blocks[i].isMarkdownHeading = true
         }
         return blocks
+    }
+
+    /// The most lines a numbered heading (``opensWithSectionNumber(_:in:)``) runs over.
+    static let maximumNumberedHeadingLines = 3
+
+    /// Whether `line` opens with a section number of two or more levels and a space, then
+    /// text: "2.1. When building …", "3.4 Installing", as numbered manuals and FAQs title
+    /// their entries. One level ("1.") is a list item; a decimal ("3.5 million …") is
+    /// told apart by the lower-case word after it.
+    static func opensWithSectionNumber(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = line.lowerBound
+        var levels = 0
+        var endsWithDot = false
+        while index < line.upperBound, isDigit(bytes[index]) {
+            let start = index
+            while index < line.upperBound, isDigit(bytes[index]), index - start < 3 { index += 1 }
+            levels += 1
+            endsWithDot = false
+            guard index < line.upperBound else { return false }
+            if bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                endsWithDot = true
+            } else {
+                break
+            }
+        }
+        guard levels >= 2, index + 1 < line.upperBound, isSpace(bytes[index]) else { return false }
+        let text = trimmed(index..<line.upperBound, in: bytes)
+        guard !text.isEmpty else { return false }
+        return endsWithDot || opensText(at: text.lowerBound, in: bytes)
+    }
+
+    /// Whether `line` ends a sentence: its last mark, closing quotes and brackets aside, is
+    /// `.`, `?`, `!` or `:`.
+    private static func endsSentence(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let mark = finalMark(line, in: bytes) else { return false }
+        return ".?!:".utf8.contains(mark)
     }
 
     /// A line of three or more of one punctuation character ("=====", "-----", "~~~~"):

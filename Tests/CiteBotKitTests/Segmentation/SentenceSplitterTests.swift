@@ -147,6 +147,67 @@ import Foundation
         let roles = SentenceSplitter().split(text).sentences.map(\.role)
         #expect(roles == [.code, .statement])
     }
+
+    func roles(_ text: String) -> [SentenceRole] { SentenceSplitter().split(text).sentences.map(\.role) }
+
+    /// A plain-text file's title underlined with tildes, with no closing fence anywhere,
+    /// must not turn the rest of the file into code.
+    @Test func aTildeUnderlineOpensNoFence() {
+        let text = "Kettle notes\nRelease 2 of 2024\n~~~~~~~~~~~~~~~~~\n\nA kettle boils water. It switches off by itself."
+        #expect(roles(text) == [.heading, .heading, .code, .statement, .statement])
+        // Two such titles do not make a fence of everything between them.
+        let two = text + "\n\nPart two\n~~~~~~~~\n\nA teapot keeps tea hot."
+        #expect(roles(two) == [.heading, .heading, .code, .statement, .statement, .heading, .code, .statement])
+    }
+
+    /// An opening fence that nothing closes is read as a line of its own (markup, never
+    /// cited), and what follows it as text; a fence opened and closed after it is still code.
+    @Test func anUnclosedFenceFencesNothing() {
+        #expect(roles("Kettles boil water.\n\n```\n\nThey switch off by themselves.")
+                == [.statement, .code, .statement])
+        let later = "```\n\nKettles boil water.\n\n~~~\nboil(kettle)\n~~~\n\nThey switch off."
+        #expect(roles(later) == [.code, .statement, .code, .statement])
+    }
+
+    /// A fence right under a shorter line of text is still a fence ("Run:" and "```").
+    @Test func aFenceUnderAShortLineIsAFence() {
+        #expect(roles("Run this:\n```\nboil(kettle)\n```\nThen pour.") == [.statement, .code, .statement])
+    }
+}
+
+/// Numbered entries of manuals and FAQs ("2.1. When building …") title their answers.
+@Suite struct NumberedHeadingTests {
+    func split(_ text: String) -> [(role: SentenceRole, text: String)] {
+        SentenceSplitter().split(text).sentences.map { ($0.role, CorpusIndex.slice(text, $0.range)) }
+    }
+
+    @Test func aNumberedEntryTitlesItsAnswer() {
+        let text = "4.1. My kettle clicks off too early. \nScale on the element makes it overheat. Descale it."
+        let sentences = split(text)
+        #expect(sentences.map(\.role) == [.heading, .statement, .statement])
+        #expect(sentences[0].text == "4.1. My kettle clicks off too early.")
+    }
+
+    @Test func aNumberedTitleRunsToTheEndOfItsSentence() {
+        let text = "2.1. When building the kettle, the lid sticks partway \nthrough, something like this: \nDescale the hinge first."
+        let sentences = split(text)
+        #expect(sentences.map(\.role) == [.heading, .statement])
+        #expect(sentences[1].text == "Descale the hinge first.")
+    }
+
+    @Test(arguments: [
+        "3.5 million kettles were sold. Most of them were electric.",  // a decimal
+        "1. Fill the kettle. Switch it on.",                          // a list item
+        "Kettles boil water.\n2.1. Heading in the middle of a paragraph is prose.",
+    ])
+    func otherNumbersAreNoTitles(_ text: String) {
+        #expect(!split(text).contains { $0.role == .heading }, "\(text)")
+    }
+
+    @Test(arguments: ["3.4 Installing the kettle", "10.2.1. Descaling", "1.1. How do you descale a kettle?"])
+    func sectionNumbersOpenTitles(_ line: String) {
+        #expect(split(line + "\nUse vinegar.").first?.role == .heading, "\(line)")
+    }
 }
 
 @Suite struct MarkupLineTests {
