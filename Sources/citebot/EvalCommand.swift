@@ -167,6 +167,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case inflections, recognition, attributes, elaborations, enumerations
     case causeVerbs = "cause-verbs"
     case durationVerbs = "duration-verbs"
+    case gradedDefinitions = "graded-definitions"
     case rareWords = "rare-words"
     case conditions
     case predicateAdjectives = "predicate-adjectives"
@@ -223,6 +224,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .enumerations: options.followsEnumerations = false
         case .causeVerbs: options.readsCauseVerbs = false
         case .durationVerbs: options.readsDurationVerbs = false
+        case .gradedDefinitions: options.gradesDefinitions = false
         case .rareWords: options.correctsRareWords = false
         case .conditions: options.readsConditions = false
         case .predicateAdjectives: options.readsPredicateAdjectives = false

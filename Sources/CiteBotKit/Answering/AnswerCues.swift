@@ -234,6 +234,16 @@ public enum AnswerCues {
         return definitionVerbs.contains(verb)
     }
 
+    /// Whether the sentence opens with a word of `subject` (stems), after determiners only:
+    /// "Kettles are …", "A kettle consists of …", "The kettle …".
+    static func opensWith(_ subject: Set<String>, words: [String], stem: (String) -> String) -> Bool {
+        guard let first = words.firstIndex(where: { !openingDeterminers.contains($0) }) else { return false }
+        return subject.contains(stem(words[first]))
+    }
+
+    /// Words that may come before a sentence's subject.
+    static let openingDeterminers: Set<String> = ["a", "an", "the", "this", "these", "that", "those", "each", "every", "any", "some", "all"]
+
     /// Whether the bytes between two words (or after the last, when `endsText`) hold a colon
     /// that ends a label ("X: these …"): one followed by white space or ending the text. A
     /// colon inside markup, an address or a time (":pep:`6`", "http://", "10:30") introduces

@@ -109,6 +109,11 @@ public struct AnswerOptions: Sendable, Equatable {
     /// ("not permanent", "temporarily") gains half the ``cueBonus`` that a span of time
     /// ("3 to 4 months") gains.
     public var gradesDurations: Bool = true
+    /// Whether, for "what is X", a sentence that defines X later than its opening words
+    /// ("On a stove, kettles are …") gains half the ``cueBonus`` that one opening with X
+    /// ("Kettles are …", "A kettle consists of …") gains: a sentence that opens with its
+    /// subject is about it.
+    public var gradesDefinitions: Bool = true
     /// Whether a question that opens with a phrase before its question word ("In what year
     /// …?", "by how much …") is classified from the question word on
     /// (see ``QuestionParser/readsLeadingPhrases``).

@@ -122,9 +122,12 @@ public final class Answerer: QuestionAnswering {
                 // "When should X be done?" is answered by a condition ("when scale covers it").
                 let statesCondition = parsed.asksCondition && AnswerCues.statesCondition(words)
                 if readsCues, showsCue || statesCondition {
-                    // "Not permanent" says something of how long, a span of time says how long.
+                    // "Not permanent" says something of how long, a span of time says how long;
+                    // "Kettles are …" is about kettles, "On a stove kettles are …" is about a stove too.
                     let vague = options.gradesDurations && parsed.kind == .duration
                         && AnswerSpans.durationSpan(in: cueTokens.map(\.surface)) == nil
+                        || options.gradesDefinitions && parsed.kind == .definition
+                        && !AnswerCues.opensWith(subject, words: words, stem: analyzer.stem)
                     candidates[i].score += vague ? options.cueBonus / 2 : options.cueBonus
                 } else if let next = standIn(for: candidates[i].sentence, words: words, kind: parsed.kind, subject: subject) {
                     candidates[i].measuredOn = candidates[i].sentence

@@ -1014,6 +1014,35 @@ import Testing
     }
 }
 
+/// "What are X?" is best answered by a sentence that opens with X: one that gets to X later
+/// is about something else as well.
+@Suite struct GradedDefinitionTests {
+    static let corpus = """
+        In kitchens, kettles are handy.
+
+        Kettles are pots for boiling water.
+
+        Teapots keep tea hot.
+        """
+
+    @Test func theSentenceOpeningWithTheSubjectDefinesIt() throws {
+        func first(grading: Bool) throws -> String? {
+            try Fixtures.firstCitation("What are kettles?", over: Self.corpus) { $0.gradesDefinitions = grading }
+        }
+        #expect(try first(grading: true) == "Kettles are pots for boiling water.")
+        #expect(try first(grading: false) == "In kitchens, kettles are handy.")
+    }
+
+    @Test(arguments: [
+        ("Kettles are pots.", true), ("A kettle is a pot.", true), ("The kettles boil.", true),
+        ("In kitchens, kettles are handy.", false), ("Teapots and kettles are pots.", false), ("", false),
+    ])
+    func opensWithTheSubject(_ sentence: String, _ opens: Bool) {
+        let words = Fixtures.analyzer.tokenizer.words(in: sentence).map(\.surface)
+        #expect(AnswerCues.opensWith(["kettl"], words: words, stem: Fixtures.analyzer.stem) == opens, "\(sentence)")
+    }
+}
+
 /// "When should X be done?" is answered by the condition it is done under, which is no date
 /// or span of time but still the kind of answer asked for.
 @Suite struct ConditionTests {
