@@ -12,7 +12,8 @@
 ///   sentence: list fragments are often written that way.
 /// - Lines from a Markdown code fence (```) to its closing fence are code: kept, never cited;
 ///   so are reStructuredText directives (".. note::"), title underlines ("=====") and
-///   literal blocks (the indented paragraphs after a paragraph ending in "::").
+///   literal blocks (the indented paragraphs after a paragraph ending in "::"), and so are
+///   the rows of a Markdown table ("| a | b |").
 /// - A title underlined with "=====" or "-----", a short label line with more of its
 ///   paragraph after it ("Ingredients" above a list) and a reStructuredText field
 ///   (":Author: …") are headings; a heading stays one unit whatever its punctuation. A line
@@ -165,7 +166,7 @@ public struct SentenceSplitter: Sendable {
                             literalIndent = nil
                         }
                     }
-                    if literalIndent.map({ paragraphIndent >= $0 }) ?? false {
+                    if literalIndent.map({ paragraphIndent >= $0 }) ?? false || Self.isTableRow(line, in: bytes) {
                         codeLines.insert(line.lowerBound)
                     }
                     paragraphLines.append(line)
@@ -233,6 +234,15 @@ public struct SentenceSplitter: Sendable {
             from = unclosed.line + 1
         }
         return fenced
+    }
+
+    /// Whether `line` is a row of a Markdown table ("| 0 | `root` user | Linux |"): it opens
+    /// and closes with a pipe and holds at least one more. A row's cells are no sentence;
+    /// like code, a table is kept but never cited.
+    static func isTableRow(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let pipe = UInt8(ascii: "|")
+        guard line.count >= 3, bytes[line.lowerBound] == pipe, bytes[line.upperBound - 1] == pipe else { return false }
+        return line.dropFirst().dropLast().contains { bytes[$0] == pipe }
     }
 
     /// The mark and its count when `line` is nothing but one fence mark repeated at least

@@ -175,6 +175,26 @@ import Foundation
     }
 }
 
+/// A Markdown table's rows are no sentences: kept, never cited.
+@Suite struct TableTests {
+    func roles(_ text: String) -> [SentenceRole] { SentenceSplitter().split(text).sentences.map(\.role) }
+
+    @Test func tableRowsAreNeverCitable() {
+        let text = "Kettles differ in size.\n\n| Kettle | Litres |\n|--------|--------|\n| Steel  | 1.7    |\n\nPick one that fits."
+        #expect(roles(text) == [.statement, .code, .statement])
+    }
+
+    @Test(arguments: ["| Kettle | Litres |", "|---|:---:|"])
+    func rowsAreTableRows(_ line: String) {
+        #expect(line.utf8.withContiguousStorageIfAvailable { SentenceSplitter.isTableRow(0..<line.utf8.count, in: $0) } == true)
+    }
+
+    @Test(arguments: ["Use a | to pipe output.", "| one cell |", "|x"])
+    func otherLinesAreNot(_ line: String) {
+        #expect(line.utf8.withContiguousStorageIfAvailable { SentenceSplitter.isTableRow(0..<line.utf8.count, in: $0) } == false)
+    }
+}
+
 /// Numbered entries of manuals and FAQs ("2.1. When building …") title their answers.
 @Suite struct NumberedHeadingTests {
     func split(_ text: String) -> [(role: SentenceRole, text: String)] {
