@@ -168,6 +168,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case causeVerbs = "cause-verbs"
     case durationVerbs = "duration-verbs"
     case gradedDefinitions = "graded-definitions"
+    case instructions
     case rareWords = "rare-words"
     case conditions
     case predicateAdjectives = "predicate-adjectives"
@@ -225,6 +226,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .causeVerbs: options.readsCauseVerbs = false
         case .durationVerbs: options.readsDurationVerbs = false
         case .gradedDefinitions: options.gradesDefinitions = false
+        case .instructions: options.readsInstructions = false
         case .rareWords: options.correctsRareWords = false
         case .conditions: options.readsConditions = false
         case .predicateAdjectives: options.readsPredicateAdjectives = false

@@ -127,6 +127,17 @@ public final class WordNetLexicon: Sendable {
         }
     }
 
+    /// Whether WordNet lists `word`, as spelled, as a verb's base form ("give", "use"; not
+    /// "gives"): the form an instruction opens with.
+    ///
+    /// - Complexity: O(log n) for a verb index of n bytes.
+    public func listsAsBaseVerb(_ word: String) -> Bool {
+        guard let key = Self.key(for: word) else { return false }
+        return categories.contains { category in
+            category.partOfSpeech == .verb && !category.index.lines(withKey: key).isEmpty
+        }
+    }
+
     /// Whether WordNet lists `word` but as a rare word only: no base form of it has a sense
     /// that its semantic concordance tagged in running text ("filer", "filers"; not "cost",
     /// "filter"). A question word the corpus lacks that is rare in English is more likely a

@@ -114,6 +114,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// ("Kettles are …", "A kettle consists of …") gains: a sentence that opens with its
     /// subject is about it.
     public var gradesDefinitions: Bool = true
+    /// Whether, for "how do I …", a sentence that opens with an instruction ("Use the
+    /// --fast option.") earns the cue bonus, as one saying "by" or "using" does (see
+    /// ``Answerer/givesInstruction(_:in:)``).
+    public var readsInstructions: Bool = true
     /// Whether a question that opens with a phrase before its question word ("In what year
     /// …?", "by how much …") is classified from the question word on
     /// (see ``QuestionParser/readsLeadingPhrases``).

@@ -121,7 +121,9 @@ public final class Answerer: QuestionAnswering {
                                          apposition: options.recognisesApposition, names: options.recognisesNames)
                 // "When should X be done?" is answered by a condition ("when scale covers it").
                 let statesCondition = parsed.asksCondition && AnswerCues.statesCondition(words)
-                if readsCues, showsCue || statesCondition {
+                // "How do I X?" is answered by an instruction ("Give the kettle a rinse.").
+                let instructs = options.readsInstructions && parsed.kind == .method && givesInstruction(tokens, in: text)
+                if readsCues, showsCue || statesCondition || instructs {
                     // "Not permanent" says something of how long, a span of time says how long;
                     // "Kettles are …" is about kettles, "On a stove kettles are …" is about a stove too.
                     let vague = options.gradesDurations && parsed.kind == .duration
@@ -174,6 +176,24 @@ public final class Answerer: QuestionAnswering {
               index.sentences.isCitable(next) else { return nil }
         return next
     }
+
+    /// Whether `tokens` (of `text`) open with an instruction: a verb's base form, as WordNet
+    /// lists it, followed by its object (a determiner or pronoun such as "the", "it",
+    /// "your", or a capitalised name): "Use the --fast option.", "Give Kettle the lid."
+    /// "Water boils at 100 degrees." opens with a noun that is a verb too, followed by
+    /// a verb, and gives no instruction. Without WordNet there is no telling.
+    func givesInstruction(_ tokens: [WordToken], in text: String) -> Bool {
+        guard let lexicon, tokens.count >= 2, lexicon.listsAsBaseVerb(tokens[0].surface) else { return false }
+        let object = tokens[1]
+        return Self.objectOpeners.contains(object.surface)
+            || CorpusIndex.slice(text, object.range).first?.isUppercase == true
+    }
+
+    /// Words that open the object of an instruction's verb.
+    static let objectOpeners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "it", "them", "your", "its", "their",
+        "all", "any", "each", "every", "some", "one", "yourself",
+    ]
 
     /// The sentence right after `sentence` in its paragraph when it is citable and shows the
     /// cue of `kind` in its words alone (``AnswerCues/matches(_:words:)``); the caller asks

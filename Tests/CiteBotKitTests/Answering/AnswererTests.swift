@@ -1043,6 +1043,40 @@ import Testing
     }
 }
 
+/// "How do I X?" is answered by an instruction, which need not say "by" or "using".
+@Suite struct InstructionTests {
+    static let corpus = """
+        Kettles are hard to clean.
+
+        Clean the kettle with vinegar.
+
+        Teapots keep tea hot.
+        """
+
+    func answerer(instructions: Bool) throws -> Answerer {
+        var options = AnswerOptions(minScore: 0)
+        options.readsInstructions = instructions
+        return Answerer(index: try Fixtures.index([Self.corpus]), analyzer: Fixtures.analyzer,
+                        lexicon: try Fixtures.wordNet(), options: options)
+    }
+
+    @Test func anInstructionAnswersHow() throws {
+        let question = "How do I clean a kettle?"
+        #expect(try answerer(instructions: true).answer(question).citations.first?.text == "Clean the kettle with vinegar.")
+        #expect(try answerer(instructions: false).answer(question).citations.first?.text == "Kettles are hard to clean.")
+    }
+
+    @Test(arguments: [
+        ("Use the --fast option.", true), ("Give Kettle the lid.", true), ("Rinse it twice.", true),
+        ("Water boils at 100 degrees.", false), ("Results vary.", false), ("The kettle boils.", false),
+        ("Uses the lid.", false), ("Descale.", false),
+    ])
+    func opensWithAnInstruction(_ sentence: String, _ instructs: Bool) throws {
+        let tokens = Fixtures.analyzer.tokenizer.words(in: sentence)
+        #expect(try answerer(instructions: true).givesInstruction(tokens, in: sentence) == instructs, "\(sentence)")
+    }
+}
+
 /// "When should X be done?" is answered by the condition it is done under, which is no date
 /// or span of time but still the kind of answer asked for.
 @Suite struct ConditionTests {
