@@ -168,7 +168,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case causeVerbs = "cause-verbs"
     case durationVerbs = "duration-verbs"
     case gradedDefinitions = "graded-definitions"
-    case instructions
+    case instructions, conclusions
     case rareWords = "rare-words"
     case conditions
     case predicateAdjectives = "predicate-adjectives"
@@ -227,6 +227,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .durationVerbs: options.readsDurationVerbs = false
         case .gradedDefinitions: options.gradesDefinitions = false
         case .instructions: options.readsInstructions = false
+        case .conclusions: options.readsConclusions = false
         case .rareWords: options.correctsRareWords = false
         case .conditions: options.readsConditions = false
         case .predicateAdjectives: options.readsPredicateAdjectives = false

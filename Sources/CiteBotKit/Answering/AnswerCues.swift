@@ -49,6 +49,18 @@ public enum AnswerCues {
         ["hence"], ["thus"], ["reason"], ["why"],
     ]
 
+    /// Connectives that draw a conclusion from what came before: the sentence holding one
+    /// is the result, and the reason is elsewhere.
+    static let conclusionWords: Set<String> = ["therefore", "hence", "thus"]
+
+    /// Whether the words show a reason cue (``matches(_:words:)`` for ``QuestionKind/reason``)
+    /// only as a conclusion drawn ("Thus, X."), with no connective that gives a cause or a
+    /// purpose inside the sentence ("because", "in order to").
+    static func onlyDrawsConclusion(_ words: [String]) -> Bool {
+        guard words.contains(where: conclusionWords.contains) else { return false }
+        return !matches(.reason, words: words.filter { !conclusionWords.contains($0) })
+    }
+
     /// ``reasonCues`` filed for search.
     static let reasonCueSet = PhraseSet(reasonCues)
 

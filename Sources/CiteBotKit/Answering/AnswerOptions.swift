@@ -118,6 +118,10 @@ public struct AnswerOptions: Sendable, Equatable {
     /// --fast option.") earns the cue bonus, as one saying "by" or "using" does (see
     /// ``Answerer/givesInstruction(_:in:)``).
     public var readsInstructions: Bool = true
+    /// Whether, for "why", a sentence whose only reason cue draws a conclusion ("Thus, X",
+    /// "Hence X") gains half the ``cueBonus`` and never stands in as the explanation of the
+    /// sentence before it: it says what follows from that sentence, not why it holds.
+    public var readsConclusions: Bool = true
     /// Whether a question that opens with a phrase before its question word ("In what year
     /// …?", "by how much …") is classified from the question word on
     /// (see ``QuestionParser/readsLeadingPhrases``).

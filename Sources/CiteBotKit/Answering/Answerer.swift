@@ -130,6 +130,8 @@ public final class Answerer: QuestionAnswering {
                         && AnswerSpans.durationSpan(in: cueTokens.map(\.surface)) == nil
                         || options.gradesDefinitions && parsed.kind == .definition
                         && !AnswerCues.opensWith(subject, words: words, stem: analyzer.stem)
+                        // "Thus X" says X follows from something; "X because Y" says why X.
+                        || options.readsConclusions && parsed.kind == .reason && AnswerCues.onlyDrawsConclusion(words)
                     candidates[i].score += vague ? options.cueBonus / 2 : options.cueBonus
                 } else if let next = standIn(for: candidates[i].sentence, words: words, kind: parsed.kind, subject: subject) {
                     candidates[i].measuredOn = candidates[i].sentence
@@ -197,10 +199,14 @@ public final class Answerer: QuestionAnswering {
 
     /// The sentence right after `sentence` in its paragraph when it is citable and shows the
     /// cue of `kind` in its words alone (``AnswerCues/matches(_:words:)``); the caller asks
-    /// only for "why" questions, whose cue is a causal connective.
+    /// only for "why" questions, whose cue is a causal connective. With
+    /// ``AnswerOptions/readsConclusions``, not one that only draws a conclusion ("Thus, …"):
+    /// that gives what follows from the claim, not why the claim holds.
     func explanation(after sentence: Int, kind: QuestionKind) -> Int? {
         guard let next = citableNext(after: sentence) else { return nil }
         let words = analyzer.tokenizer.words(in: index.text(ofSentence: next)).map(\.surface)
+        // "C. Thus X." draws X from C: X is C's result, not its reason.
+        if options.readsConclusions, AnswerCues.onlyDrawsConclusion(words) { return nil }
         return AnswerCues.matches(kind, words: words) ? next : nil
     }
 

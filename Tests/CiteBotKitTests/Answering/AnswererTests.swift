@@ -1077,6 +1077,33 @@ import Testing
     }
 }
 
+/// "C. Thus X." says what follows from C, not why C holds: for "why C?" the sentence with
+/// "thus" is no explanation.
+@Suite struct ConclusionTests {
+    static let corpus = """
+        Kettles switch off by themselves. Thus, the water never boils dry.
+
+        A kettle switches off because a metal strip bends when it gets hot.
+        """
+
+    @Test func aConclusionDoesNotExplainTheSentenceBeforeIt() throws {
+        let question = "Why do kettles switch off by themselves?"
+        let conclusion = "Thus, the water never boils dry."
+        #expect(try Fixtures.firstCitation(question, over: Self.corpus) { $0.readsConclusions = true } != conclusion)
+        #expect(try Fixtures.firstCitation(question, over: Self.corpus) { $0.readsConclusions = false } == conclusion)
+    }
+
+    @Test(arguments: [
+        ("Thus, the water never boils dry.", true), ("Hence the name.", true),
+        ("Thus it stops because the strip bends.", false), ("It stops because the strip bends.", false),
+        ("It stops so that it cannot boil dry.", false), ("The strip bends.", false),
+    ])
+    func onlyDrawsAConclusion(_ sentence: String, _ concludes: Bool) {
+        let words = Fixtures.analyzer.tokenizer.words(in: sentence).map(\.surface)
+        #expect(AnswerCues.onlyDrawsConclusion(words) == concludes, "\(sentence)")
+    }
+}
+
 /// "When should X be done?" is answered by the condition it is done under, which is no date
 /// or span of time but still the kind of answer asked for.
 @Suite struct ConditionTests {
