@@ -202,8 +202,8 @@ public struct SentenceSplitter: Sendable {
             lines.append(trimmed(start..<index, in: bytes))
             start = index + 1
         }
-        var fenced = Set<Int>()
-        var from = 0
+        var fenced = frontMatter(lines, in: bytes)
+        var from = fenced.isEmpty ? 0 : fenced.count
         var restarts = 0
         scan: while from < lines.count {
             var open: (mark: UInt8, count: Int, line: Int)? = nil
@@ -243,6 +243,37 @@ public struct SentenceSplitter: Sendable {
         let pipe = UInt8(ascii: "|")
         guard line.count >= 3, bytes[line.lowerBound] == pipe, bytes[line.upperBound - 1] == pipe else { return false }
         return line.dropFirst().dropLast().contains { bytes[$0] == pipe }
+    }
+
+    /// The most lines of front matter looked for (``frontMatter(_:in:)``).
+    static let maximumFrontMatterLines = 64
+
+    /// The starts of the lines of a document's front matter, delimiters included, or none:
+    /// metadata that static-site generators read ("---", "title: …", "layout: default",
+    /// "---") and that is no prose. It opens the document with a line of "---" (or "+++"),
+    /// holds only "key: value" lines (or "key = value" after "+++"), their indented or
+    /// "- " continuations, and closes with the same delimiter within
+    /// ``maximumFrontMatterLines`` lines.
+    static func frontMatter(_ lines: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>) -> Set<Int> {
+        func text(_ line: Range<Int>) -> Substring { Substring(decoding: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self) }
+        guard let first = lines.first, first.lowerBound == 0, ["---", "+++"].contains(text(first)) else { return [] }
+        let delimiter = text(first)
+        let separator: Character = delimiter == "---" ? ":" : "="
+        for i in lines.indices.dropFirst().prefix(maximumFrontMatterLines) {
+            let line = lines[i]
+            if text(line) == delimiter {
+                return i > 1 ? Set(lines[...i].map(\.lowerBound)) : []
+            }
+            // A blank line, or an indented one continuing a value.
+            if line.isEmpty || line.lowerBound > 0 && (bytes[line.lowerBound - 1] == 0x20 || bytes[line.lowerBound - 1] == 0x09) {
+                continue
+            }
+            let content = text(line)
+            if content.hasPrefix("- ") || content.hasPrefix("#") { continue }
+            guard let mark = content.firstIndex(of: separator), mark > content.startIndex,
+                  content[..<mark].allSatisfy({ $0.isLetter || $0.isNumber || "_-. ".contains($0) }) else { return [] }
+        }
+        return []
     }
 
     /// The mark and its count when `line` is nothing but one fence mark repeated at least

@@ -195,6 +195,31 @@ import Foundation
     }
 }
 
+/// Front matter ("---", "title: …", "---" at a document's start) is metadata, never cited.
+@Suite struct FrontMatterTests {
+    func split(_ text: String) -> [(role: SentenceRole, text: String)] {
+        SentenceSplitter().split(text).sentences.map { ($0.role, CorpusIndex.slice(text, $0.range)) }
+    }
+
+    @Test(arguments: [
+        "---\ntitle: Kettles: a guide\nlayout: default\ntags:\n  - home\n---\n\nKettles boil water.",
+        "+++\ntitle = \"Kettles\"\n+++\n\nKettles boil water.",
+    ])
+    func frontMatterIsNeverCited(_ text: String) {
+        let sentences = split(text)
+        #expect(sentences.filter { $0.role == .statement }.map(\.text) == ["Kettles boil water."], "\(text)")
+    }
+
+    @Test(arguments: [
+        "---\nKettles boil water.\n\n---\n\nThey switch off.",  // rules around prose
+        "---\ntitle: Kettles\n\nKettles boil water.",         // never closed
+        "Kettles boil water.\n\n---\ntitle: Kettles\n---",      // not at the start
+    ])
+    func otherRulesAreNoFrontMatter(_ text: String) {
+        #expect(split(text).contains { $0.role == .statement && $0.text.hasPrefix("Kettles boil") }, "\(text)")
+    }
+}
+
 /// Numbered entries of manuals and FAQs ("2.1. When building …") title their answers.
 @Suite struct NumberedHeadingTests {
     func split(_ text: String) -> [(role: SentenceRole, text: String)] {
