@@ -44,5 +44,8 @@ cd "$root"
     --jsonl TestSets/python-docs.jsonl TestSets/corpora/python-docs \
     --jsonl TestSets/home-guides.jsonl TestSets/corpora/home-guides \
     --jsonl TestSets/volcanoes.jsonl TestSets/corpora/volcanoes \
+    --jsonl TestSets/valgrind-faq.jsonl TestSets/corpora/valgrind-faq \
+    --jsonl TestSets/txt-debian-users-groups.jsonl TestSets/corpora/txt-debian-users-groups \
+    --jsonl TestSets/md-systemd-uids-gids.jsonl TestSets/corpora/md-systemd-uids-gids \
     --squad TestSets/squad-fixture-v2.0.json article,all \
     --squad "${excerpt#"$root"/}" article
