@@ -191,11 +191,8 @@ public final class Answerer: QuestionAnswering {
             || CorpusIndex.slice(text, object.range).first?.isUppercase == true
     }
 
-    /// Words that open the object of an instruction's verb.
-    static let objectOpeners: Set<String> = [
-        "the", "a", "an", "this", "that", "these", "those", "it", "them", "your", "its", "their",
-        "all", "any", "each", "every", "some", "one", "yourself",
-    ]
+    /// Words that open the object of an instruction's verb: a determiner, or a pronoun.
+    static let objectOpeners = AnswerCues.openingDeterminers.union(["it", "them", "your", "its", "their", "one", "yourself"])
 
     /// The sentence right after `sentence` in its paragraph when it is citable and shows the
     /// cue of `kind` in its words alone (``AnswerCues/matches(_:words:)``); the caller asks

@@ -240,8 +240,9 @@ public struct QuestionParser: Sendable {
         // "What happens when X": the verb only asks for a consequence.
         if kind == .consequence { dropped.formUnion(Self.happenings) }
         // "What causes X": the verb only asks for a reason.
-        if readsCauseVerbs, kind == .reason, Self.body(of: words).first?.hasPrefix("what") == true,
-           Self.body(of: words).dropFirst().first.map(Self.causeVerbs.contains) == true {
+        let opening = Self.body(of: words)
+        if readsCauseVerbs, kind == .reason, opening.first?.hasPrefix("what") == true,
+           opening.dropFirst().first.map(Self.causeVerbs.contains) == true {
             dropped.formUnion(Self.causeVerbs)
         }
         // "how long", "how many": the modifier word is phrasing, not topic.

@@ -43,7 +43,8 @@ public struct SentenceSplitter: Sendable {
     private func split(bytes: UnsafeBufferPointer<UInt8>, document: Int) -> Segmentation {
         var result = Segmentation()
         var paragraphLines: [Range<Int>] = []
-        // Lines inside (or opening/closing) a Markdown code fence: code, never prose.
+        // Lines that are code, never prose: front matter and fenced code (found first, over
+        // the whole document), then table rows and literal blocks (found line by line).
         var codeLines = Self.fencedLines(in: bytes)
         // reStructuredText literal blocks: a paragraph ending in "::" introduces indented
         // paragraphs of code, up to the first paragraph indented less.
@@ -186,7 +187,8 @@ public struct SentenceSplitter: Sendable {
 
     /// The starts of the lines that are Markdown fenced code, the fences included: from an
     /// opening fence (``isCodeFence(_:in:)``) to the first later line of the same mark alone,
-    /// at least as long, which closes it.
+    /// at least as long, which closes it; and the lines of the document's front matter
+    /// (``frontMatter(_:in:)``), after which the search begins.
     ///
     /// Two lines that look like opening fences are not: a run of tildes or backticks alone
     /// right under a line of text and at least as long (a title underline, "Release
