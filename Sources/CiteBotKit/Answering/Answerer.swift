@@ -226,19 +226,29 @@ public final class Answerer: QuestionAnswering {
         return nil
     }
 
+    /// The sentence right after `sentence` in its paragraph when it is citable, `accepts`
+    /// its text and words, and shares a term with the question's `subject` (stems): the
+    /// check of the stand-ins that must stay on the question's topic.
+    func citableNext(after sentence: Int, sharing subject: Set<String>,
+                     where accepts: (String, [WordToken]) -> Bool) -> Int? {
+        guard let next = citableNext(after: sentence) else { return nil }
+        let text = index.text(ofSentence: next)
+        let tokens = analyzer.tokenizer.words(in: text)
+        guard accepts(text, tokens) else { return nil }
+        let terms: [AnalyzedTerm] = analyzer.terms(of: tokens)
+        return terms.contains { subject.contains($0.term) } ? next : nil
+    }
+
     /// The sentence right after `sentence` in its paragraph when it is citable, shows the cue
     /// of `kind` in its prose (a span of time, a date) and shares a term with the question's
     /// `subject` (stems): a claim without the span ("Cast iron kettles are very durable.") is
     /// often followed by the sentence that gives it ("… still works after 30 years of daily
     /// use"), which answers "how long" in its place.
     func elaboration(after sentence: Int, kind: QuestionKind, subject: Set<String>) -> Int? {
-        guard let next = citableNext(after: sentence) else { return nil }
-        let text = index.text(ofSentence: next)
-        let tokens = analyzer.tokenizer.words(in: text)
-        let words = AnswerSpans.proseWords(tokens, in: text).map(\.surface)
-        guard AnswerCues.matches(kind, words: words) else { return nil }
-        let shares = analyzer.terms(of: tokens).contains { subject.contains($0.term) }
-        return shares ? next : nil
+        citableNext(after: sentence, sharing: subject) { (text: String, tokens: [WordToken]) -> Bool in
+            let words: [String] = AnswerSpans.proseWords(tokens, in: text).map(\.surface)
+            return AnswerCues.matches(kind, words: words)
+        }
     }
 
     /// The sentence right after `sentence` in its paragraph when it is citable, opens with
@@ -248,12 +258,10 @@ public final class Answerer: QuestionAnswering {
     /// names the items ("These include steel, glass and plastic kettles."), which answers in
     /// its place. A list that shares no question word lists something else the claim spoke of.
     func enumeration(after sentence: Int, subject: Set<String>) -> Int? {
-        guard let next = citableNext(after: sentence),
-              openingWord(of: next).map(Self.referringWords.contains) == true else { return nil }
-        let text = index.text(ofSentence: next)
-        let tokens = analyzer.tokenizer.words(in: text)
-        guard AnswerCues.enumerates(tokens, in: text) else { return nil }
-        return analyzer.terms(of: tokens).contains { subject.contains($0.term) } ? next : nil
+        citableNext(after: sentence, sharing: subject) { (text: String, tokens: [WordToken]) -> Bool in
+            guard let first = tokens.first, Self.referringWords.contains(first.surface) else { return false }
+            return AnswerCues.enumerates(tokens, in: text)
+        }
     }
 
     /// Whether the last content words of `words` are the question's `subject` (stems), each

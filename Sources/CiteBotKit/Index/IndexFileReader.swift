@@ -82,7 +82,7 @@ final class IndexFileReader {
     }
 
     /// The bytes of section `id`, checksummed on first use unless `checksumming` is false
-    /// (the caller then checks ``checksumMatches(_:_:)`` itself).
+    /// (the caller then has it checked, as ``verifySections(andText:offsets:documents:)`` does).
     private func raw(_ id: IndexSection, checksumming: Bool = true) throws -> UnsafeRawBufferPointer {
         guard let entry = sections[id] else { throw IndexFileError.corrupt(path: path, detail: "no \(id.name) section") }
         let slice = UnsafeRawBufferPointer(rebasing: file.bytes[entry.offset..<(entry.offset + entry.length)])
@@ -93,12 +93,6 @@ final class IndexFileReader {
             verified.insert(id)
         }
         return slice
-    }
-
-    /// The checksum the section table records for section `id`.
-    private func checksum(of id: IndexSection) throws -> UInt64 {
-        guard let entry = sections[id] else { throw IndexFileError.corrupt(path: path, detail: "no \(id.name) section") }
-        return entry.checksum
     }
 
     /// Section `id` copied into an array of `T` (a plain integer or float type).
@@ -208,7 +202,7 @@ final class IndexFileReader {
         try bytes.withUnsafeBufferPointer { all in
             for i in 0..<(offsets.count - 1) {
                 let word = UnsafeBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]])
-                guard String(validating: word, as: UTF8.self) != nil else { throw corrupt("\(bytesID.name) is not UTF-8") }
+                guard UTF8Validation.isValid(word) else { throw corrupt("\(bytesID.name) is not UTF-8") }
                 guard table.insert(word).inserted else { throw corrupt("\(bytesID.name) repeats a word") }
             }
         }
