@@ -13,7 +13,9 @@
 /// - Lines from a Markdown code fence (```) to its closing fence are code: kept, never cited;
 ///   so are reStructuredText directives (".. note::"), title underlines ("=====") and
 ///   literal blocks (the indented paragraphs after a paragraph ending in "::"), and so are
-///   the rows of a Markdown table ("| a | b |").
+///   the rows of a Markdown table ("| a | b |"), and so are the lines right under a line
+///   ending with a colon and indented four columns deeper, in its paragraph: a display
+///   of a command or its output (``introducesDisplay(_:in:)``).
 /// - A title underlined with "=====" or "-----", a short label line with more of its
 ///   paragraph after it ("Ingredients" above a list) and a reStructuredText field
 ///   (":Author: …") are headings; a heading stays one unit whatever its punctuation. A line
@@ -59,6 +61,10 @@ public struct SentenceSplitter: Sendable {
         // the paragraphs indented deeper after it (a quotation, an example) are what it introduces.
         var blockLeadIn: Int? = nil
         var blockLeadInIndent = 0
+        // The indent of the paragraph's last line that ended with a colon, while the lines
+        // after it are indented deeper: those lines are a display (a command, its output, an
+        // error message), not prose.
+        var displayIndent: Int? = nil
 
         func closeParagraph() {
             guard !paragraphLines.isEmpty else { return }
@@ -155,6 +161,7 @@ public struct SentenceSplitter: Sendable {
                         if endsWithDoubleColon { opensLiteral = true }
                     }
                     closeParagraph()
+                    displayIndent = nil
                 } else {
                     let indent = line.lowerBound - lineStart
                     if paragraphLines.isEmpty {
@@ -167,8 +174,15 @@ public struct SentenceSplitter: Sendable {
                             literalIndent = nil
                         }
                     }
-                    if literalIndent.map({ paragraphIndent >= $0 }) ?? false || Self.isTableRow(line, in: bytes) {
+                    if let colonIndent = displayIndent, indent < colonIndent + Self.displayDepth {
+                        displayIndent = nil
+                    }
+                    if literalIndent.map({ paragraphIndent >= $0 }) ?? false || Self.isTableRow(line, in: bytes)
+                        || (displayIndent != nil && Self.listItemBody(line, in: bytes) == nil) {
                         codeLines.insert(line.lowerBound)
+                    } else if !codeLines.contains(line.lowerBound), Self.introducesDisplay(line, in: bytes) {
+                        // A list item's wrapped lines hang under its text, not its marker.
+                        displayIndent = (Self.listItemBody(line, in: bytes)?.lowerBound ?? line.lowerBound) - lineStart
                     }
                     paragraphLines.append(line)
                 }
@@ -298,6 +312,24 @@ public struct SentenceSplitter: Sendable {
         let mark = bytes[line.lowerBound]
         guard mark == UInt8(ascii: "`") || mark == UInt8(ascii: "~") else { return false }
         return bytes[line.lowerBound + 1] == mark && bytes[line.lowerBound + 2] == mark
+    }
+
+    /// How much deeper than the line ending with a colon, in columns, the lines after it
+    /// in its paragraph must be indented to be its display (``introducesDisplay(_:in:)``).
+    static let displayDepth = 4
+
+    /// Whether `line` ends with a colon and has at least three words: the lines right after
+    /// it in its paragraph, at least ``displayDepth`` columns deeper than its text, are then
+    /// code, never cited ("'make' fails with this:" above the error it printed). Plain text
+    /// has no other way to show a command or its output, and those lines are not sentences.
+    /// Four columns is Markdown's indent for code; prose nested under a line (a definition
+    /// under its term, a list item's wrapped lines) is usually indented two or three. A
+    /// shorter line ("Default:", "-v, --verbose:") or a reStructuredText field (":param x:")
+    /// is a term, and the deeper lines its definition; list items after a colon are a list
+    /// (``Sentence/leadInDistance``), not a display.
+    static func introducesDisplay(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        endsWithColon(line, in: bytes) && !isFieldListLine(line, in: bytes)
+            && wordCount(line, in: bytes, stoppingAfter: 3) >= 3
     }
 
     // MARK: - Blocks

@@ -255,6 +255,38 @@ import Foundation
     }
 }
 
+@Suite struct DisplayTests {
+    func split(_ text: String) -> [(role: SentenceRole, text: String)] {
+        SentenceSplitter().split(text).sentences.map { ($0.role, CorpusIndex.slice(text, $0.range)) }
+    }
+
+    @Test func deeperLinesUnderAColonLineAreCode() {
+        let text = "When I build it, make fails with this: \n    ld: cannot find -lkettle\n    collect2: exit status 1\n"
+            + "Install the kettle library first."
+        let sentences = split(text)
+        #expect(sentences.map(\.role) == [.statement, .code, .statement])
+        #expect(sentences[1].text == "ld: cannot find -lkettle\n    collect2: exit status 1")
+        #expect(sentences[2].text == "Install the kettle library first.")
+    }
+
+    @Test func theDisplayEndsAtALineIndentedNoDeeper() {
+        let text = "The kettle printed this:\n    E42 element hot\n  Then it stopped. Descale it."
+        #expect(split(text).map(\.role) == [.statement, .code, .statement, .statement])
+    }
+
+    @Test(arguments: [
+        "Default value:\n    Two litres of water.",                  // a short term and its definition
+        ":param size:\n    How much water the kettle holds.",        // a reStructuredText field
+        "The kettle has three parts:\n  The lid keeps steam in.",    // nested two columns, not four
+        "10. The kettle is sold in two sizes:\n    small and large ones.",  // a list item's wrapped line
+        "The kettle has three parts:\n    - a lid\n    - a spout",    // a list after a colon
+        "The kettle has three parts:\n\n    The lid keeps steam in.", // a paragraph of its own
+    ])
+    func nestedProseIsNoDisplay(_ text: String) {
+        #expect(!split(text).contains { $0.role == .code }, "\(text)")
+    }
+}
+
 @Suite struct MarkupLineTests {
     func roles(_ text: String) -> [SentenceRole] { SentenceSplitter().split(text).sentences.map(\.role) }
 
