@@ -2,7 +2,8 @@
 ///
 /// The question vector is re-weighted with passage-level idf and L2-normalised; each
 /// passage's score is the dot product with its TF-IDF vector (its cosine), accumulated
-/// term at a time over the postings into a dense array reused from question to question.
+/// term at a time over the postings, in single precision, into a dense array reused from
+/// question to question.
 /// Only the passages touched are then offered to a bounded heap of the `limit` best, so
 /// selection costs O(touched · log limit) rather than a sort of every match. Ties break
 /// by passage order (the earlier passage first).
@@ -52,7 +53,8 @@ public struct PassageRetriever: Sendable {
             var touchedCount = 0
             postings.columns.withUnsafeBufferPointer { rows in
                 postings.values.withUnsafeBufferPointer { values in
-                    terms: for (id, weight) in weights {
+                    terms: for (id, termWeight) in weights {
+                        let weight = Float(termWeight)
                         // The postings are walked in blocks so that the check stays out of
                         // the inner loop, which is left exactly as tight as without it.
                         let row = postings.row(Int(id))
@@ -69,7 +71,7 @@ public struct PassageRetriever: Sendable {
                                     touched[touchedCount] = Int32(passage)
                                     touchedCount += 1
                                 }
-                                scores[passage] += weight * Double(values[i])
+                                scores[passage] += weight * values[i]
                             }
                             start = end
                         }
@@ -80,7 +82,7 @@ public struct PassageRetriever: Sendable {
             // them; choosing the best then reads the copies in order.
             for i in 0..<touchedCount {
                 let passage = Int(touched[i])
-                gathered[i] = scores[passage]
+                gathered[i] = Double(scores[passage])
                 scores[passage] = 0
                 seen[passage] = 0
             }

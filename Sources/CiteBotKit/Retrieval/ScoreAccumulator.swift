@@ -4,7 +4,10 @@
 /// Handed out all zeros and handed back all zeros: the retriever clears exactly the
 /// entries it touched.
 struct ScoreAccumulator: Sendable {
-    var scores: [Double]
+    /// Single precision: the postings hold `Float` weights, a question has a handful of
+    /// terms, and half the bytes per passage keeps more of a large corpus's array in cache
+    /// (the scattered adds into it are most of answering's time there).
+    var scores: [Float]
     /// 1 for a passage already listed in `touched` during the current question.
     var seen: [UInt8]
     /// The passages touched, in order of first touch; only a prefix is in use.
@@ -15,7 +18,7 @@ struct ScoreAccumulator: Sendable {
     var counts: [Int32]
 
     init(size: Int) {
-        scores = [Double](repeating: 0, count: size)
+        scores = [Float](repeating: 0, count: size)
         seen = [UInt8](repeating: 0, count: size)
         touched = [Int32](repeating: 0, count: size)
         gathered = [Double](repeating: 0, count: size)
@@ -25,7 +28,7 @@ struct ScoreAccumulator: Sendable {
     /// Calls `body` with the arrays as buffers (checked once here rather than on every
     /// access in the loop).
     mutating func withBuffers<R>(
-        _ body: (UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int32>,
+        _ body: (UnsafeMutableBufferPointer<Float>, UnsafeMutableBufferPointer<UInt8>, UnsafeMutableBufferPointer<Int32>,
                  UnsafeMutableBufferPointer<Double>, UnsafeMutableBufferPointer<Int32>) -> R
     ) -> R {
         scores.withUnsafeMutableBufferPointer { scores in

@@ -15,12 +15,14 @@ import Testing
         }
         let norm = weights.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         for i in weights.indices { weights[i].weight /= norm }
-        var scores: [Int: Double] = [:]
+        // Single precision, as the retriever accumulates.
+        var sums: [Int: Float] = [:]
         for (id, weight) in weights {
             for i in index.passagePostings.row(Int(id)) {
-                scores[Int(index.passagePostings.columns[i]), default: 0] += weight * Double(index.passagePostings.values[i])
+                sums[Int(index.passagePostings.columns[i]), default: 0] += Float(weight) * index.passagePostings.values[i]
             }
         }
+        let scores = sums.mapValues(Double.init)
         let sorted = scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         func texts(_ passage: Int) -> [String] { index.passages[passage].map { index.text(ofSentence: $0) } }
         var kept: [(passage: Int, cosine: Double)] = []
