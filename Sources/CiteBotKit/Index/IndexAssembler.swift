@@ -73,9 +73,10 @@ struct IndexAssembler {
         var vocabulary = Vocabulary()
         vocabulary.load(terms: segments.terms, surfaces: segments.surfaces,
                         surfaceTerms: segments.surfaceTerms, surfaceCounts: segments.surfaceCounts)
+        let sentenceRecords = Column(tables.sentences)
         let index = CorpusIndex(
-            documents: DocumentList(documents), sentences: SentenceList(records: Column(tables.sentences)),
-            paragraphs: ParagraphList(records: Column(tables.paragraphs)), passages: PassageList(starts: Column(passageStarts)),
+            documents: DocumentList(documents), sentences: SentenceList(records: sentenceRecords),
+            paragraphs: ParagraphList(records: Column(tables.paragraphs)), passages: PassageList(starts: Column(passageStarts), sentences: sentenceRecords),
             passageOfSentence: Column(tables.passageOfSentence), paragraphOfSentence: Column(tables.paragraphOfSentence),
             vocabulary: vocabulary, sentenceVectors: sentenceVectors,
             passagePostings: postings, sentenceIDF: sentenceIDF, passageIDF: passageIDF,

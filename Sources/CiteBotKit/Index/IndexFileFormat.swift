@@ -54,7 +54,8 @@ enum IndexFileFormat {
     /// 4: words of web and e-mail addresses and of Markdown link targets are not indexed.
     /// 5: a line of nothing but links to sections of its document is a heading.
     /// 6: a sentence record holds the distance to its list's lead-in (role narrowed to Int16).
-    static let version: UInt32 = 6
+    /// 7: each passage's shape (``PassageList/shapes``), by which copies are told apart.
+    static let version: UInt32 = 7
     static let headerSize = 64
     static let tableEntrySize = 32
 }
@@ -78,12 +79,13 @@ enum IndexSection: UInt32, CaseIterable {
     case sentenceCounts
     case documentTermOffsets, documentTerms
     case documentSurfaceOffsets, documentSurfaces, documentSurfaceCounts
+    case passageShapes         // UInt64 per passage
 
     var name: String { String(describing: self) }
 
     /// Whether loading an index to answer from reads this section (the rest are read only
     /// for an incremental update).
-    var isReadWhenAnswering: Bool { rawValue < IndexSection.sentenceCounts.rawValue }
+    var isReadWhenAnswering: Bool { rawValue < IndexSection.sentenceCounts.rawValue || self == .passageShapes }
 }
 
 /// A corpus file as a saved index remembers it: where it was, how large and how recent,

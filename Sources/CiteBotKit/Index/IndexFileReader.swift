@@ -307,7 +307,9 @@ final class IndexFileReader {
             guard !range.isEmpty else { throw corrupt("passage \(p + 1) is empty") }
             for s in range { passageOfSentence[s] = Int32(p) }
         }
-        let passages = PassageList(starts: passageStarts)
+        let shapes = try column(.passageShapes, of: UInt64.self)
+        guard shapes.count == passageStarts.count - 1 else { throw corrupt("passage shapes differ in number from the passages") }
+        let passages = PassageList(starts: passageStarts, shapes: shapes)
         done(.passageStarts)
 
         let terms = try strings(.termOffsets, .termBytes)

@@ -83,6 +83,7 @@ struct IndexFileWriter {
         try output.section(.sentences, index.sentences.records)
         try output.section(.paragraphs, index.paragraphs.records)
         try output.section(.passageStarts, index.passages.starts)
+        try output.section(.passageShapes, index.passages.shapes)
 
         try output.section(.termOffsets, segments.terms.offsets)
         try output.section(.termBytes, bytes: segments.terms.bytes)

@@ -103,13 +103,45 @@ public struct ParagraphList: RandomAccessCollection, Sendable, Equatable {
 public struct PassageList: RandomAccessCollection, Sendable, Equatable {
     /// Passage boundaries: one more than there are passages, from 0 to the sentence count.
     let starts: Column<Int>
+    /// Per passage, ``shape(of:in:)`` of its sentences: what tells a copy of a passage
+    /// from another passage of the same score without reading either's sentences.
+    let shapes: Column<UInt64>
 
-    init(_ passages: [Range<Int>]) {
-        starts = Column([0] + passages.map(\.upperBound))
+    init(starts: Column<Int>, shapes: Column<UInt64>) {
+        precondition(shapes.count == starts.count - 1, "one shape per passage")
+        self.starts = starts
+        self.shapes = shapes
     }
 
-    init(starts: Column<Int>) {
-        self.starts = starts
+    /// The passages `starts` marks out of `sentences`, with their shapes.
+    init(starts: Column<Int>, sentences: Column<SentenceRecord>) {
+        let shapes = (0..<Swift.max(starts.count - 1, 0)).map { p in
+            Self.shape(of: starts[p]..<starts[p + 1], in: sentences)
+        }
+        self.init(starts: starts, shapes: Column(shapes))
+    }
+
+    /// A 64-bit digest of the sentences `range` of `sentences`: their number, and each
+    /// one's length in bytes and role. Two passages of the same text have the same shape;
+    /// two others have the same shape only if they have as many sentences of the same
+    /// lengths and roles, or by a collision of the digest (one chance in 2^64).
+    static func shape(of range: Range<Int>, in sentences: Column<SentenceRecord>) -> UInt64 {
+        var digest = mix(UInt64(range.count) &+ 0x9E37_79B9_7F4A_7C15)
+        for s in range {
+            let record = sentences[s]
+            let length = UInt64(bitPattern: record.end &- record.start)
+            digest = mix(digest ^ (length &* 0xFF51_AFD7_ED55_8CCD) ^ UInt64(UInt16(bitPattern: record.role)))
+        }
+        return digest
+    }
+
+    /// A bijective scramble of 64 bits (the finaliser of SplitMix64), so that every input
+    /// bit moves about half of the output bits.
+    private static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     public var startIndex: Int { 0 }

@@ -123,25 +123,20 @@ public struct PassageRetriever: Sendable {
 }
 
 extension PassageRetriever {
-    /// Whether `passage`, which ties with `other` on score, is a copy of it: as many
-    /// sentences, each of the same role and the same length in bytes.
+    /// Whether `passage`, which ties with `other` on score, is a copy of it: the same
+    /// shape (``PassageList/shape(of:in:)``), that is as many sentences, each of the same
+    /// role and the same length in bytes.
     ///
     /// Two passages whose cosines with a question are equal to the last bit have the same
     /// weights for the question's terms and the same norm; with the same sentences of the
     /// same lengths as well, they are the same text, or differ only in words that carry no
     /// weight, and either one's sentences are quoted as they are. Neither the terms nor the
-    /// text are compared: on a corpus holding many copies, reading them cost more than the
-    /// rest of choosing.
+    /// text are compared, nor the sentences read: on a corpus holding many copies, reading
+    /// them cost more than the rest of choosing, and the copies of a passage lie far apart.
     ///
-    /// - Complexity: O(sentences of the two passages).
+    /// - Complexity: O(1).
     func isCopy(_ passage: Int, of other: Int) -> Bool {
-        let a = index.passages[passage], b = index.passages[other]
-        guard a.count == b.count else { return false }
-        let records = index.sentences.records
-        return zip(a, b).allSatisfy { s, t in
-            let x = records[s], y = records[t]
-            return x.end - x.start == y.end - y.start && x.role == y.role
-        }
+        index.passages.shapes[passage] == index.passages.shapes[other]
     }
 
     /// How finely ``floor(of:among:counts:)`` sorts scores: by their bit patterns'

@@ -189,6 +189,25 @@ import Testing
         }
     }
 
+    @Test func passageShapesOfAnotherCountAreRejected() throws {
+        let (_, path) = try saved(try Self.corpus(Self.files))
+        // The table says the section is one shape shorter; its checksum and the header's fit.
+        var file = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let (at, range) = try #require(locate(.passageShapes, in: file))
+        let shorter = range.lowerBound..<(range.upperBound - 8)
+        withUnsafeBytes(of: Int64(shorter.count).littleEndian) { file.replaceSubrange((at + 16)..<(at + 24), with: $0) }
+        let checksum = Array(file[shorter]).withUnsafeBytes { Checksum64.of($0) }
+        withUnsafeBytes(of: checksum.littleEndian) { file.replaceSubrange((at + 24)..<(at + 32), with: $0) }
+        try Data(file).write(to: URL(fileURLWithPath: path))
+        try rewrite(path, section: .settings) { _ in }
+        do {
+            _ = try Self.store.load(path: path)
+            Issue.record("a shape table of the wrong length was accepted")
+        } catch let IndexFileError.corrupt(_, message) {
+            #expect(message == "passage shapes differ in number from the passages")
+        }
+    }
+
     @Test func otherAnalyzerSettingsAreRefused() throws {
         let directory = try Self.corpus(Self.files)
         let path = directory.appendingPathComponent("index.cbx").path

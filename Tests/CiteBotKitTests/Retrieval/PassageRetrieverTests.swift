@@ -160,3 +160,21 @@ import Testing
         #expect(found.allSatisfy { index.passages[$0.passage].contains { index.sentences.isCitable($0) } })
     }
 }
+
+/// A passage's shape tells its copies from other passages without reading them.
+@Suite struct PassageShapeTests {
+    @Test func copiesShareAShapeAndOtherTextDoesNot() throws {
+        let text = "Kettles boil water. They switch off by themselves."
+        let index = try Fixtures.index([
+            text,
+            text,                                                    // a copy
+            "Kettles boil water? They switch off by themselves.",    // same lengths, one role
+            "Kettles boil water. They switch off by itself.",        // one length
+            "Kettles boil water.",                                   // one sentence fewer
+        ])
+        let shapes = index.passages.indices.map { index.passages.shapes[$0] }
+        #expect(shapes.count == 5)
+        #expect(shapes[0] == shapes[1])
+        #expect(Set(shapes).count == 4, "\(shapes)")
+    }
+}
