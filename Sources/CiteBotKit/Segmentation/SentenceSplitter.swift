@@ -15,7 +15,11 @@
 ///   literal blocks (the indented paragraphs after a paragraph ending in "::"), and so are
 ///   the rows of a Markdown table ("| a | b |"), and so are the lines right under a line
 ///   ending with a colon and indented four columns deeper, in its paragraph: a display
-///   of a command or its output (``introducesDisplay(_:in:)``).
+///   of a command or its output (``introducesDisplay(_:in:)``), and commands at a prompt
+///   ("$ make", ">>> f()") with the lines under them up to the paragraph's end. A line of
+///   one punctuation mark ("+", "* * *") or an AsciiDoc block attribute ("[TIP]") is markup.
+/// - A term of a definition list ("--quiet::", or "Default:" above a deeper line) is a
+///   heading over its definition (``isTerm(_:before:in:)``).
 /// - A title underlined with "=====" or "-----", a short label line with more of its
 ///   paragraph after it ("Ingredients" above a list) and a reStructuredText field
 ///   (":Author: …") are headings; a heading stays one unit whatever its punctuation. A line
@@ -65,6 +69,9 @@ public struct SentenceSplitter: Sendable {
         // after it are indented deeper: those lines are a display (a command, its output, an
         // error message), not prose.
         var displayIndent: Int? = nil
+        // The indent of the paragraph's first command at a prompt ("$ make"), while the
+        // lines after it are as deep: they are its session.
+        var promptIndent: Int? = nil
 
         func closeParagraph() {
             guard !paragraphLines.isEmpty else { return }
@@ -162,6 +169,7 @@ public struct SentenceSplitter: Sendable {
                     }
                     closeParagraph()
                     displayIndent = nil
+                    promptIndent = nil
                 } else {
                     let indent = line.lowerBound - lineStart
                     if paragraphLines.isEmpty {
@@ -177,7 +185,14 @@ public struct SentenceSplitter: Sendable {
                     if let colonIndent = displayIndent, indent < colonIndent + Self.displayDepth {
                         displayIndent = nil
                     }
-                    if literalIndent.map({ paragraphIndent >= $0 }) ?? false || Self.isTableRow(line, in: bytes)
+                    if let commandIndent = promptIndent, indent < commandIndent { promptIndent = nil }
+                    if promptIndent != nil || Self.isPromptLine(line, in: bytes) {
+                        // A command typed at a shell or interpreter prompt, and the lines under
+                        // it, as deep, up to the paragraph's end: what it runs on to after a
+                        // backslash, what it printed, the next commands.
+                        codeLines.insert(line.lowerBound)
+                        promptIndent = promptIndent ?? indent
+                    } else if literalIndent.map({ paragraphIndent >= $0 }) ?? false || Self.isTableRow(line, in: bytes)
                         || (displayIndent != nil && Self.listItemBody(line, in: bytes) == nil) {
                         codeLines.insert(line.lowerBound)
                     } else if !codeLines.contains(line.lowerBound), Self.introducesDisplay(line, in: bytes) {
@@ -255,6 +270,17 @@ public struct SentenceSplitter: Sendable {
     /// Whether `line` is a row of a Markdown table ("| 0 | `root` user | Linux |"): it opens
     /// and closes with a pipe and holds at least one more. A row's cells are no sentence;
     /// like code, a table is kept but never cited.
+    /// Whether `line` is a command at a prompt: it opens with "$ ", "% " (a shell's) or
+    /// ">>> " (Python's). Documentation shows commands so, and they are never sentences.
+    static func isPromptLine(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func opens(with prompt: StaticString) -> Bool {
+            let count = prompt.utf8CodeUnitCount
+            guard line.count > count else { return false }
+            return (0..<count).allSatisfy { bytes[line.lowerBound + $0] == prompt.utf8Start[$0] }
+        }
+        return opens(with: "$ ") || opens(with: "% ") || opens(with: ">>> ")
+    }
+
     static func isTableRow(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let pipe = UInt8(ascii: "|")
         guard line.count >= 3, bytes[line.lowerBound] == pipe, bytes[line.upperBound - 1] == pipe else { return false }
@@ -341,6 +367,38 @@ public struct SentenceSplitter: Sendable {
     /// The farthest back, in sentences, a lead-in is recorded.
     static let leadInReach = 255
 
+    /// Whether `line` is one punctuation mark, alone or repeated with or without spaces
+    /// ("+", "* * *", "--"). A line of mixed punctuation ("``...``.") may end a sentence.
+    static func isRule(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first, bytes[first] < 0x80, !containsWordCharacter(line, in: bytes) else { return false }
+        return line.allSatisfy { bytes[$0] == bytes[first] || isSpace(bytes[$0]) }
+    }
+
+    /// Whether `line` is an AsciiDoc block attribute: a word or list of words in square
+    /// brackets with no space ("[TIP]", "[source,shell]"), alone on its line.
+    static func isBlockAttribute(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.count >= 3, bytes[line.lowerBound] == UInt8(ascii: "["), bytes[line.upperBound - 1] == UInt8(ascii: "]"),
+              isASCIILetter(bytes[line.lowerBound + 1]) else { return false }
+        return !line.contains { isSpace(bytes[$0]) }
+    }
+
+    /// Whether `line`, followed in its paragraph by `next`, is a term of a definition list:
+    /// it ends with "::" (AsciiDoc's labelled list, "--squash::"), or it is one or two words
+    /// ending with a colon and `next` is indented deeper ("Default:" above its value).
+    /// reStructuredText's "::" ends a paragraph, so it never has a line after it here.
+    static func isTerm(_ line: Range<Int>, before next: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard endsWithColon(line, in: bytes) else { return false }
+        if line.count >= 2, bytes[line.upperBound - 2] == UInt8(ascii: ":") { return true }
+        return wordCount(line, in: bytes, stoppingAfter: 2) <= 2 && indent(of: next, in: bytes) > indent(of: line, in: bytes)
+    }
+
+    /// How many bytes of spaces and tabs stand before `line` (trimmed) on its line.
+    static func indent(of line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = line.lowerBound
+        while start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\t") { start -= 1 }
+        return line.lowerBound - start
+    }
+
     /// Whether `range` ends with a colon, trailing whitespace aside.
     static func endsWithColon(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let last = trimmed(range, in: bytes)
@@ -360,7 +418,7 @@ public struct SentenceSplitter: Sendable {
         var blocks: [Block] = []
         // Lines so far of a numbered heading that has not ended its sentence yet.
         var openHeading = 0
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             if openHeading > 0 {
                 blocks[blocks.count - 1].range = blocks[blocks.count - 1].range.lowerBound..<line.upperBound
                 openHeading = endsSentence(line, in: bytes) || openHeading >= maximumNumberedHeadingLines - 1 ? 0 : openHeading + 1
@@ -387,6 +445,18 @@ public struct SentenceSplitter: Sendable {
             }
             if isFieldListLine(line, in: bytes) {
                 // ":Author: Jane Roe" labels a value; like a label line, it is never cited.
+                blocks.append(Block(range: line, isMarkdownHeading: true, isListItem: false))
+                continue
+            }
+            if isRule(line, in: bytes) || isBlockAttribute(line, in: bytes) {
+                // One punctuation mark alone or repeated ("+" joining a definition's
+                // paragraphs in AsciiDoc, "* * *") or an AsciiDoc block attribute ("[TIP]",
+                // "[verse]") is markup between sentences, never part of one.
+                blocks.append(Block(range: line, isMarkdownHeading: false, isListItem: false, isMarkup: true))
+                continue
+            }
+            if let next = index < lines.count - 1 ? lines[index + 1] : nil, isTerm(line, before: next, in: bytes) {
+                // "--squash::" or "Default:" above its definition: the term titles it.
                 blocks.append(Block(range: line, isMarkdownHeading: true, isListItem: false))
                 continue
             }

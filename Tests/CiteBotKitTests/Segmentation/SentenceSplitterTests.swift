@@ -287,6 +287,50 @@ import Foundation
     }
 }
 
+@Suite struct DefinitionAndCommandTests {
+    func split(_ text: String) -> [(role: SentenceRole, text: String)] {
+        SentenceSplitter().split(text).sentences.map { ($0.role, CorpusIndex.slice(text, $0.range)) }
+    }
+
+    @Test func aDoubleColonTermTitlesItsDefinition() {
+        let sentences = split("-q::\n--quiet::\n\tSay nothing on the terminal. Errors still show.")
+        #expect(sentences.map(\.role) == [.heading, .heading, .statement, .statement])
+        #expect(sentences[2].text == "Say nothing on the terminal.")
+    }
+
+    @Test func aShortColonTermAboveADeeperLineTitlesIt() {
+        let sentences = split("Default:\n  Two litres of water.")
+        #expect(sentences.map(\.role) == [.heading, .statement])
+        #expect(split("Default: two litres\n  of water.").map(\.role) == [.statement])  // no term: words after the colon
+        #expect(split("Default:\nTwo litres of water.").map(\.role) == [.statement])     // not deeper
+    }
+
+    @Test func aRuleLineAndABlockAttributeAreMarkup() {
+        let sentences = split("[TIP]\nBoil the kettle first.\n+\nThen pour the water.")
+        #expect(sentences.map(\.role) == [.code, .statement, .code, .statement])
+        #expect(sentences[3].text == "Then pour the water.")
+    }
+
+    @Test func mixedPunctuationOnItsOwnLineStillEndsASentence() {
+        let sentences = split("It defaults to\n``...``.")
+        #expect(sentences.count == 1)
+        #expect(sentences[0].role == .statement)
+    }
+
+    @Test func aCommandAtAPromptAndItsOutputAreCode() {
+        let text = "Run it like this:\n\n\t$ kettle --boil \\\n\t\t--litres 2\n\tBoiling 2 litres.\nIt stops when the water boils."
+        let sentences = split(text)
+        #expect(sentences.map(\.role) == [.statement, .code, .statement])
+        #expect(sentences[2].text == "It stops when the water boils.")
+        #expect(split(">>> kettle.boil()\n100").map(\.role) == [.code])
+    }
+
+    @Test(arguments: ["$5 buys a kettle.", "A 50% share of kettles.", "Prices start at $ 5."])
+    func moneyAndPercentagesAreNoPrompts(_ text: String) {
+        #expect(split(text).map(\.role) == [.statement], "\(text)")
+    }
+}
+
 @Suite struct MarkupLineTests {
     func roles(_ text: String) -> [SentenceRole] { SentenceSplitter().split(text).sentences.map(\.role) }
 
