@@ -175,6 +175,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case comparedSubjects = "compared-subjects"
     case followingDefinitions = "following-definitions"
     case frequency
+    case echoedItems = "echoed-items"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -234,6 +235,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .comparedSubjects: options.readsComparedSubjects = false
         case .followingDefinitions: options.followsDefinitions = false
         case .frequency: options.matchesFrequency = false
+        case .echoedItems: options.readsEchoedItems = false
         }
     }
 }

@@ -81,6 +81,11 @@ public struct AnswerOptions: Sendable, Equatable {
     /// Whether "what causes X" leaves "cause" out of its words, as a "why" question has no
     /// such word (see ``QuestionParser/readsCauseVerbs``).
     public var readsCauseVerbs: Bool = true
+    /// Whether a list item that only repeats the question's words ("* Technical direction"
+    /// for "who decides the technical direction") is replaced by the sentence that
+    /// introduces its list ("The TSC has final authority over this project, including:"),
+    /// which says what the item is in (see ``Answerer/echoedItemLeadIn(of:asked:)``).
+    public var readsEchoedItems: Bool = true
     /// Whether "how long does X last" leaves the verb "last" out of its words, as it leaves
     /// out "long" (see ``QuestionParser/readsDurationVerbs``).
     public var readsDurationVerbs: Bool = true

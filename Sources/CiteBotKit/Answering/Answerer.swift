@@ -162,12 +162,32 @@ public final class Answerer: QuestionAnswering {
                 candidates[i].sentence = antecedent
             }
         }
+        if options.readsEchoedItems {
+            // "* Technical direction" only repeats the question: what it is an item of, the
+            // sentence introducing its list, is what the question asks.
+            let asked = Set(query.terms.compactMap(\.id) + query.terms.flatMap(\.synonyms))
+            for i in candidates.indices where candidates[i].measuredOn == nil {
+                guard let leadIn = echoedItemLeadIn(of: candidates[i].sentence, asked: asked) else { continue }
+                candidates[i].measuredOn = candidates[i].sentence
+                candidates[i].sentence = leadIn
+            }
+        }
         // A stand-in (a description for its naming sentence, an explanation for its claim)
         // may already be a candidate in its own right: each sentence is listed once, at its
         // best place, whichever stand-ins are switched on.
         var seen = Set<Int>()
         candidates.removeAll { !seen.insert($0.sentence).inserted }
         return Analysis(question: parsed, query: query, candidates: candidates)
+    }
+
+    /// The sentence introducing the list that `sentence` is an item of, when every term of
+    /// the item is one of `asked` (the question's terms and synonyms) and the lead-in is
+    /// citable: an item that only echoes the question says nothing the question did not.
+    func echoedItemLeadIn(of sentence: Int, asked: Set<Int32>) -> Int? {
+        guard let leadIn = index.sentences.leadIn(of: sentence), index.sentences.isCitable(leadIn) else { return nil }
+        let row = index.sentenceVectors.row(sentence)
+        guard !row.isEmpty else { return nil }
+        return row.allSatisfy { asked.contains(index.sentenceVectors.columns[$0]) } ? leadIn : nil
     }
 
     /// The sentence right after `sentence` when it is in the same paragraph and citable: the

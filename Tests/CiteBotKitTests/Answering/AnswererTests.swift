@@ -1158,3 +1158,31 @@ import Testing
         #expect(answer.confidence < 0.6)
     }
 }
+
+/// A list item that only repeats the question's words is answered by the sentence that
+/// introduces its list.
+@Suite struct EchoedItemTests {
+    static let corpus = """
+        The kettle club has the final say over its kitchen, including:
+
+        * Water temperature
+        * Kettle colours and the brand of tea bags
+
+        Members vote on everything else.
+        """
+
+    func firstCitation(_ question: String, echoedItems: Bool) throws -> String? {
+        try Fixtures.firstCitation(question, over: Self.corpus) { $0.readsEchoedItems = echoedItems }
+    }
+
+    @Test func theLeadInAnswersForAnItemThatEchoesTheQuestion() throws {
+        let question = "who decides the water temperature"
+        #expect(try firstCitation(question, echoedItems: false) == "Water temperature")
+        #expect(try firstCitation(question, echoedItems: true) == "The kettle club has the final say over its kitchen, including:")
+    }
+
+    @Test func anItemThatSaysMoreThanTheQuestionAnswersItself() throws {
+        let question = "who decides the kettle colours"
+        #expect(try firstCitation(question, echoedItems: true) == "Kettle colours and the brand of tea bags")
+    }
+}
