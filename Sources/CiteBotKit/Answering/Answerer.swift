@@ -305,7 +305,7 @@ public final class Answerer: QuestionAnswering {
     }
 
     /// Words that, opening a sentence, refer to what the sentence before it said.
-    static let referringWords: Set<String> = ["it", "they", "these", "this", "those", "such"]
+    static let referringWords: Set<String> = ["it", "they", "these", "this", "that", "those", "such"]
 
     /// The sentence before `sentence` when `sentence` opens with a referring word and adds
     /// at most one term beyond the question's `asked` terms: it names, the one before

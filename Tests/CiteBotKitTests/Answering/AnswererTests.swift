@@ -1186,3 +1186,16 @@ import Testing
         #expect(try firstCitation(question, echoedItems: true) == "Kettle colours and the brand of tea bags")
     }
 }
+
+/// "That" opening a sentence points back as "this" does: a sentence that only says what
+/// the one before it achieves stands for it.
+@Suite struct ThatReferenceTests {
+    @Test func aSentenceOpeningWithThatStandsForTheOneBefore() throws {
+        let corpus = "If the kettle scales up, pour in a cup of vinegar and boil it. That will clear the scale from the kettle.\n\n"
+            + "Kettles come in steel and glass."
+        let question = "how do I clear the scale from my kettle"
+        #expect(try Fixtures.firstCitation(question, over: corpus) == "If the kettle scales up, pour in a cup of vinegar and boil it.")
+        #expect(try Fixtures.firstCitation(question, over: corpus) { $0.followsReferences = false }
+                == "That will clear the scale from the kettle.")
+    }
+}
