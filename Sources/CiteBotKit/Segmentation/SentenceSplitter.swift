@@ -186,7 +186,8 @@ public struct SentenceSplitter: Sendable {
                         displayIndent = nil
                     }
                     if let commandIndent = promptIndent, indent < commandIndent { promptIndent = nil }
-                    if promptIndent != nil || Self.isPromptLine(line, in: bytes) {
+                    let isFenced = codeLines.contains(line.lowerBound)
+                    if !isFenced, promptIndent != nil || Self.isPromptLine(line, in: bytes) {
                         // A command typed at a shell or interpreter prompt, and the lines under
                         // it, as deep, up to the paragraph's end: what it runs on to after a
                         // backslash, what it printed, the next commands.
@@ -195,7 +196,7 @@ public struct SentenceSplitter: Sendable {
                     } else if literalIndent.map({ paragraphIndent >= $0 }) ?? false || Self.isTableRow(line, in: bytes)
                         || (displayIndent != nil && Self.listItemBody(line, in: bytes) == nil) {
                         codeLines.insert(line.lowerBound)
-                    } else if !codeLines.contains(line.lowerBound), Self.introducesDisplay(line, in: bytes) {
+                    } else if !isFenced, Self.introducesDisplay(line, in: bytes) {
                         // A list item's wrapped lines hang under its text, not its marker.
                         displayIndent = (Self.listItemBody(line, in: bytes)?.lowerBound ?? line.lowerBound) - lineStart
                     }

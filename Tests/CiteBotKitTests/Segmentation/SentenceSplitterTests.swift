@@ -325,6 +325,12 @@ import Foundation
         #expect(split(">>> kettle.boil()\n100").map(\.role) == [.code])
     }
 
+    @Test func proseRightAfterAFenceWithACommandIsProse() {
+        let sentences = split("```\n$ kettle --boil\n```\nIt stops when the water boils.")
+        #expect(sentences.last?.role == .statement)
+        #expect(sentences.last?.text == "It stops when the water boils.")
+    }
+
     @Test(arguments: ["$5 buys a kettle.", "A 50% share of kettles.", "Prices start at $ 5."])
     func moneyAndPercentagesAreNoPrompts(_ text: String) {
         #expect(split(text).map(\.role) == [.statement], "\(text)")
