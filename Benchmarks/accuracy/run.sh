@@ -47,5 +47,7 @@ cd "$root"
     --jsonl TestSets/valgrind-faq.jsonl TestSets/corpora/valgrind-faq \
     --jsonl TestSets/txt-debian-users-groups.jsonl TestSets/corpora/txt-debian-users-groups \
     --jsonl TestSets/md-systemd-uids-gids.jsonl TestSets/corpora/md-systemd-uids-gids \
+    --jsonl TestSets/asciidoc-git-subtree.jsonl TestSets/corpora/asciidoc-git-subtree \
+    --jsonl TestSets/md-nodejs-governance.jsonl TestSets/corpora/md-nodejs-governance \
     --squad TestSets/squad-fixture-v2.0.json article,all \
     --squad "${excerpt#"$root"/}" article
