@@ -2,6 +2,11 @@ import Testing
 import Foundation
 @testable import CiteBotKit
 
+/// Each sentence of `text` as the splitter reads it: its role and its text.
+fileprivate func split(_ text: String) -> [(role: SentenceRole, text: String)] {
+    SentenceSplitter().split(text).sentences.map { ($0.role, CorpusIndex.slice(text, $0.range)) }
+}
+
 /// Splitter cases are written as marked text: `|` stands where a sentence boundary is
 /// expected, and the text without the marks is what is split.
 @Suite struct SentenceSplitterTests {
@@ -197,10 +202,6 @@ import Foundation
 
 /// Front matter ("---", "title: …", "---" at a document's start) is metadata, never cited.
 @Suite struct FrontMatterTests {
-    func split(_ text: String) -> [(role: SentenceRole, text: String)] {
-        SentenceSplitter().split(text).sentences.map { ($0.role, CorpusIndex.slice(text, $0.range)) }
-    }
-
     @Test(arguments: [
         "---\ntitle: Kettles: a guide\nlayout: default\ntags:\n  - home\n---\n\nKettles boil water.",
         "+++\ntitle = \"Kettles\"\n+++\n\nKettles boil water.",
@@ -222,10 +223,6 @@ import Foundation
 
 /// Numbered entries of manuals and FAQs ("2.1. When building …") title their answers.
 @Suite struct NumberedHeadingTests {
-    func split(_ text: String) -> [(role: SentenceRole, text: String)] {
-        SentenceSplitter().split(text).sentences.map { ($0.role, CorpusIndex.slice(text, $0.range)) }
-    }
-
     @Test func aNumberedEntryTitlesItsAnswer() {
         let text = "4.1. My kettle clicks off too early. \nScale on the element makes it overheat. Descale it."
         let sentences = split(text)
@@ -256,10 +253,6 @@ import Foundation
 }
 
 @Suite struct DisplayTests {
-    func split(_ text: String) -> [(role: SentenceRole, text: String)] {
-        SentenceSplitter().split(text).sentences.map { ($0.role, CorpusIndex.slice(text, $0.range)) }
-    }
-
     @Test func deeperLinesUnderAColonLineAreCode() {
         let text = "When I build it, make fails with this: \n    ld: cannot find -lkettle\n    collect2: exit status 1\n"
             + "Install the kettle library first."
@@ -288,10 +281,6 @@ import Foundation
 }
 
 @Suite struct DefinitionAndCommandTests {
-    func split(_ text: String) -> [(role: SentenceRole, text: String)] {
-        SentenceSplitter().split(text).sentences.map { ($0.role, CorpusIndex.slice(text, $0.range)) }
-    }
-
     @Test func aDoubleColonTermTitlesItsDefinition() {
         let sentences = split("-q::\n--quiet::\n\tSay nothing on the terminal. Errors still show.")
         #expect(sentences.map(\.role) == [.heading, .heading, .statement, .statement])
