@@ -162,11 +162,7 @@ public struct SentenceSplitter: Sendable {
             if index == bytes.count || bytes[index] == UInt8(ascii: "\n") {
                 let line = Self.trimmed(lineStart..<index, in: bytes)
                 if line.isEmpty {
-                    if let last = paragraphLines.last {
-                        let endsWithDoubleColon = last.count >= 2 && bytes[last.upperBound - 1] == UInt8(ascii: ":")
-                            && bytes[last.upperBound - 2] == UInt8(ascii: ":")
-                        if endsWithDoubleColon { opensLiteral = true }
-                    }
+                    if let last = paragraphLines.last, Self.introducesLiteral(last, in: bytes) { opensLiteral = true }
                     closeParagraph()
                     displayIndent = nil
                     promptIndent = nil
@@ -389,7 +385,7 @@ public struct SentenceSplitter: Sendable {
     /// reStructuredText's "::" ends a paragraph, so it never has a line after it here.
     static func isTerm(_ line: Range<Int>, before next: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard endsWithColon(line, in: bytes) else { return false }
-        if line.count >= 2, bytes[line.upperBound - 2] == UInt8(ascii: ":") { return true }
+        if introducesLiteral(line, in: bytes) { return true }
         return wordCount(line, in: bytes, stoppingAfter: 2) <= 2 && indent(of: next, in: bytes) > indent(of: line, in: bytes)
     }
 
