@@ -59,6 +59,18 @@ public final class PlainLineReader: LineReader {
         }
     }
 
+    /// The next line if it has arrived already, without reading or waiting: `.line` when
+    /// its `\n` is in the buffer (or input has ended after it), `.endOfInput` when input has
+    /// ended, nil when the next line would have to be waited for.
+    ///
+    /// Lets a caller take every question that is already there as one batch while still
+    /// answering a coprocess, which sends one line and waits, without reading ahead.
+    /// - Complexity: O(*n*) in the length of the line.
+    public func readLineIfArrived() -> LineInput? {
+        guard reachedEnd || nextNewline() != nil else { return nil }
+        return readLine(prompt: "")
+    }
+
     /// Index of the next `\n` at or after `scanStart`, remembering how far the search got.
     private func nextNewline() -> Int? {
         let found: Int? = buffer.withUnsafeBufferPointer { bytes in

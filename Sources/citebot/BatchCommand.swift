@@ -9,8 +9,9 @@ struct BatchCommand: ParsableCommand {
         abstract: "Answer each line of standard input, in order, one record per question.",
         discussion: """
             Blank lines (empty or only whitespace) are skipped; every other line gets exactly \
-            one record, written and flushed before the next line is read, so citebot can run \
-            as a coprocess.
+            one record, in input order. Lines that have already arrived are answered together, \
+            on every core (see --jobs); citebot never waits for more input before answering \
+            what it has, so it can run as a coprocess that sends a line and reads the answer.
 
             EXAMPLES:
               citebot batch < questions.txt
@@ -22,12 +23,22 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var answering: AnsweringOptions
     @Option(help: "Output format: text, json (one array) or jsonl (one object per line).")
     var format: OutputFormat = .text
+    @Option(help: ArgumentHelp("Answer at most N questions at once (default: one per core).", valueName: "N"))
+    var jobs: Int?
 
-    func run() throws {
-        try Self.run(corpus: corpus, answering: answering, format: format)
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
     }
 
-    static func run(corpus: CorpusOptions, answering: AnsweringOptions, format: OutputFormat) throws {
+    func run() throws {
+        try Self.run(corpus: corpus, answering: answering, format: format, jobs: jobs)
+    }
+
+    /// The most questions taken as one batch: enough to keep every core busy between
+    /// writes, few enough that the first records of a long file appear at once.
+    static let batchSize = 64
+
+    static func run(corpus: CorpusOptions, answering: AnsweringOptions, format: OutputFormat, jobs: Int? = nil) throws {
         try reportingErrors {
             let session = try Session.open(corpus, answering.answerOptions)
             let writer = RecordWriter(format: format, colour: Terminal.wantsColour(fileDescriptor: STDOUT_FILENO),
@@ -35,8 +46,14 @@ struct BatchCommand: ParsableCommand {
             let reader = PlainLineReader()
             writer.begin()
             while case .line(let line) = reader.readLine(prompt: "") {
-                guard line.contains(where: { !$0.isWhitespace }) else { continue }
-                writer.write(session.answerer.answer(line))
+                var lines = [line]
+                while lines.count < batchSize, case .line(let next)? = reader.readLineIfArrived() {
+                    lines.append(next)
+                }
+                let questions = lines.filter { $0.contains(where: { !$0.isWhitespace }) }
+                for answer in session.answerer.answers(to: questions, workers: jobs) {
+                    writer.write(answer)
+                }
             }
             writer.end()
         }

@@ -33,6 +33,33 @@ import Testing
         }
     }
 
+    /// Questions that arrive together are answered on several threads; the records must
+    /// still come out one per question, in order, equal to answering one at a time.
+    @Test func batchAnswersOnSeveralThreadsAsItWouldOnOne() throws {
+        let asked = ["How long does Botox last?", "What do dermal fillers contain?", "Who won the World Cup?",
+                     "why do wrinkles form", "What is the difference between Botox and fillers?"]
+        // More than one batch's worth, with blank lines between, and no final newline.
+        let questions = (0..<150).map { "\(asked[$0 % asked.count]) \($0)" }
+        let input = questions.flatMap { [$0, ""] }.joined(separator: "\n")
+        let one = try Binary.run(["batch", "--format", "jsonl", "--jobs", "1"], input: input)
+        let several = try Binary.run(["batch", "--format", "jsonl", "--jobs", "3"], input: input)
+        #expect(one.status == 0 && several.status == 0)
+        #expect(several.stdout == one.stdout)
+        let records = several.stdout.split(separator: "\n")
+        #expect(records.count == questions.count)
+        for (record, question) in zip(records, questions) {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(record.utf8)) as? [String: Any])
+            #expect(object["question"] as? String == question)
+        }
+    }
+
+    @Test func batchRefusesZeroJobs() throws {
+        let result = try Binary.run(["batch", "--jobs", "0"], input: "How long does Botox last?\n")
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--jobs"))
+        #expect(result.stdout.isEmpty)
+    }
+
     @Test func defaultCommandOnAPipeIsBatch() throws {
         let result = try Binary.run(["--format", "jsonl"], input: "How long does Botox last?\n")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

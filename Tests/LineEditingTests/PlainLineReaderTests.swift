@@ -103,4 +103,31 @@ struct PlainLineReaderTests {
         // The read end must stay open (and its number unused) until the reader thread is done.
         withExtendedLifetime(pipe) {}
     }
+
+    @Test func takesOnlyLinesThatHaveArrived() throws {
+        let pipe = try TestPipe()
+        pipe.write(Array("one\ntwo\nthr".utf8))
+        let reader = PlainLineReader(fileDescriptor: pipe.readEnd)
+        #expect(reader.readLine(prompt: "") == .line("one"))
+        #expect(reader.readLineIfArrived() == .line("two"))
+        // "thr" has no newline yet and input has not ended: taking it would mean waiting.
+        #expect(reader.readLineIfArrived() == nil)
+        pipe.write(Array("ee\n".utf8))
+        pipe.closeWriteEnd()
+        #expect(reader.readLine(prompt: "") == .line("three"))
+        #expect(reader.readLine(prompt: "") == .endOfInput)
+        #expect(reader.readLineIfArrived() == .endOfInput)
+    }
+
+    @Test func takesAnUnterminatedLastLineOnceInputHasEnded() throws {
+        let pipe = try TestPipe()
+        pipe.write(Array("one\nlast".utf8))
+        pipe.closeWriteEnd()
+        let reader = PlainLineReader(fileDescriptor: pipe.readEnd)
+        #expect(reader.readLine(prompt: "") == .line("one"))
+        // Not read yet: nothing has arrived as far as the reader knows.
+        #expect(reader.readLineIfArrived() == nil)
+        #expect(reader.readLine(prompt: "") == .line("last"))
+        #expect(reader.readLineIfArrived() == .endOfInput)
+    }
 }
