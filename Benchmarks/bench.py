@@ -114,11 +114,15 @@ def measure(args, scale):
     first, _, _ = run([args.citebot, "batch", "--index", index, "--quiet"], stdin=open(one))
     every, rss, out = run([args.citebot, "batch", "--index", index, "--quiet", "--format", "jsonl", "--min-score", "0"],
                           stdin=open(questions_path))
+    # The same questions on one thread, as the peers answer them.
+    single, _, _ = run([args.citebot, "batch", "--index", index, "--quiet", "--format", "jsonl", "--min-score", "0",
+                        "--jobs", "1"], stdin=open(questions_path))
     tops = []
     for line in out.decode().splitlines():
         record = json.loads(line)
         tops.append(record["citations"][0]["text"] if record["citations"] else None)
-    results["citebot"] = dict(index=megabytes / build, qps=QUESTIONS / max(every - first, 1e-9), rss=rss,
+    results["citebot"] = dict(index=megabytes / build, qps=QUESTIONS / max(every - first, 1e-9),
+                              qps1=QUESTIONS / max(single - first, 1e-9), rss=rss,
                               build_rss=build_rss, first=first, hit=hit_rate(tops, questions))
     for peer in PEERS:
         note(f"{scale}x: {peer}")
@@ -164,6 +168,10 @@ def table(megabytes, count, results):
         lines.append(f"| {system} | {cell('index', index_text)} | {cell('qps', qps_text)} | "
                      f"{cell('rss', rss_text)} | {cell('first', first_text)} | {cell('hit', hit_text)} |")
     lines.append("")
+    single = results["citebot"]["qps1"]
+    lines.append(f"citebot answers on every core (`batch --jobs` defaults to one per core); on one thread "
+                 f"(`--jobs 1`) it answers {single:.0f} questions/s ({single / best['qps']:.1f}× best peer).")
+    lines.append("")
     lines.append("Peak RSS while building: " + ", ".join(f"{s} {results[s]['build_rss']:.0f} MB" for s in ["citebot"] + PEERS))
     return "\n".join(lines)
 
@@ -183,12 +191,12 @@ def main():
         print(f"### {scale}x\n")
         print(table(*measured[scale]) + "\n")
     print("### How citebot's cost grows\n")
-    print("| scale | corpus MB | index seconds | index MB/s | ms per question | startup ms | RSS answering | RSS building |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| scale | corpus MB | index seconds | index MB/s | ms per question | ms per question, one thread | startup ms | RSS answering | RSS building |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for scale in scales:
         megabytes, _, results = measured[scale]
         r = results["citebot"]
-        print(f"| {scale}x | {megabytes:.0f} | {megabytes / r['index']:.2f} | {r['index']:.1f} | {1000 / r['qps']:.3f} | "
+        print(f"| {scale}x | {megabytes:.0f} | {megabytes / r['index']:.2f} | {r['index']:.1f} | {1000 / r['qps']:.3f} | {1000 / r['qps1']:.3f} | "
               f"{r['first'] * 1000:.0f} | {r['rss']:.0f} MB | {r['build_rss']:.0f} MB |")
 
 

@@ -176,6 +176,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
     case followingDefinitions = "following-definitions"
     case frequency
     case echoedItems = "echoed-items"
+    case countedItems = "counted-items"
 
     func apply(to options: inout AnswerOptions) {
         switch self {
@@ -236,6 +237,7 @@ enum Ablation: String, ExpressibleByArgument, CaseIterable {
         case .followingDefinitions: options.followsDefinitions = false
         case .frequency: options.matchesFrequency = false
         case .echoedItems: options.readsEchoedItems = false
+        case .countedItems: options.requiresCountedItems = false
         }
     }
 }

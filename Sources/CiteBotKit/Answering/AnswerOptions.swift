@@ -165,17 +165,25 @@ public struct AnswerOptions: Sendable, Equatable {
     /// confidence at half when the sentence holds no span of time, number or date (for "how
     /// often", no frequency either, "daily"): such a sentence may be on the topic but cannot
     /// say what was asked
-    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:)``).
+    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:countedItems:)``).
     public var requiresAnswerType: Bool = true
     /// Whether, with ``requiresAnswerType``, a "who" question counts its best sentence's
     /// confidence at half when the sentence gives no proper name: it cannot say who
-    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:)``).
+    /// (see ``Answerer/answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:countedItems:)``).
     public var requiresName: Bool = true
     /// Whether, with ``requiresAnswerType``, a "how tall", "how far", "how heavy", "how hot"
     /// or "how fast" question counts its best sentence's confidence at half unless the
     /// sentence states a number in that measure's units (``Measure``): a year or a count on
     /// the same topic does not say how tall.
     public var requiresMeasure: Bool = true
+    /// Whether, with ``requiresAnswerType``, a "how many X" question counts its best
+    /// sentence's confidence at half unless a number in it counts X ("6 to 8 bolts" for "how
+    /// many bolts"): "two or more member approvals" is a number on the topic of "How many
+    /// members …?" but does not say how many members
+    /// (see ``AnswerSpans/counts(_:in:stopWords:stem:isNeverNoun:)``). Needs the lexicon;
+    /// not for times or units of time ("how many times", "how many years"), which "twice"
+    /// and "a decade" answer.
+    public var requiresCountedItems: Bool = true
     /// Whether the best sentence's confidence counts half when it does not name the
     /// question's grammatical subject ("How long do *fillers* last?"), nor does an earlier
     /// sentence of its paragraph, nor does it open on a question word: it may be about

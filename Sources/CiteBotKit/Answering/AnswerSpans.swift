@@ -317,6 +317,58 @@ public enum AnswerSpans {
         return !stopWords.contains(next) && !isNumber(next)
     }
 
+    /// Whether a number in `words` counts `items` (a stem, as `stem` gives): the noun phrase
+    /// after the number, or its range ("6 to 8 bolts", "two or more bolts"), ends in that
+    /// noun ("seven voting members", "two new members"), or names a unit of it ("three boxes
+    /// of bolts"). "A single" counts one.
+    ///
+    /// The phrase is read with `isNeverNoun` (WordNet's parts of speech): up to two words
+    /// that are never nouns describe the noun ("new"), then the phrase runs on over words
+    /// that can be nouns, and its last word is what is counted. "Two or more voting member
+    /// approvals" counts approvals, not members; "fifty copies survive" counts copies.
+    static func counts(
+        _ items: String, in words: [String], stopWords: Set<String>, stem: (String) -> String,
+        isNeverNoun: (String) -> Bool
+    ) -> Bool {
+        for i in words.indices {
+            let countsOne = words[i] == "single" && i > 0 && ["a", "one"].contains(words[i - 1])
+            guard countsOne || counts(at: i, in: words, stopWords: stopWords) else { continue }
+            var next = i + 1
+            // A compound number ("two hundred") and a range ("2 to 3", "two or more").
+            while next < words.count, isNumber(words[next]) { next += 1 }
+            if next + 1 < words.count, ["to", "or", "and"].contains(words[next]),
+               isNumber(words[next + 1]) || ["more", "fewer", "less"].contains(words[next + 1]) {
+                next += 2
+                while next < words.count, isNumber(words[next]) { next += 1 }
+            }
+            guard let head = nounPhraseHead(in: words, from: next, stopWords: stopWords, isNeverNoun: isNeverNoun) else {
+                continue
+            }
+            if stem(words[head]) == items { return true }
+            if head + 2 < words.count, words[head + 1] == "of", stem(words[head + 2]) == items { return true }
+        }
+        return false
+    }
+
+    /// The position of the last word of the noun phrase that starts at `start`: up to two
+    /// words that are never nouns ("new") describe the noun, then the phrase runs on over
+    /// words that can be nouns, up to a stop word, a number or a word that is never a noun.
+    /// Nil when no word can be its noun. "voting members does" ends at "members", "people
+    /// died" at "people".
+    static func nounPhraseHead(
+        in words: [String], from start: Int, stopWords: Set<String>, isNeverNoun: (String) -> Bool
+    ) -> Int? {
+        func isContent(_ k: Int) -> Bool { k < words.count && !stopWords.contains(words[k]) && !isNumber(words[k]) }
+        var k = start
+        while k < start + 2, isContent(k), isNeverNoun(words[k]) { k += 1 }
+        var head: Int?
+        while isContent(k), !isNeverNoun(words[k]) {
+            head = k
+            k += 1
+        }
+        return head
+    }
+
     /// Words after which a year is a point in time ("in 1980", "since 1815").
     static let yearPrepositions: Set<String> = [
         "in", "since", "until", "till", "by", "from", "during", "before", "after", "of",

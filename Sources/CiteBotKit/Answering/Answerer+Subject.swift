@@ -52,11 +52,14 @@ extension Answerer {
         if options.requiresAnswerType,
            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency,
                             asked: Set(question.terms.map(\.term)), measure: question.measure,
-                            asksCondition: question.asksCondition) < 1 {
+                            asksCondition: question.asksCondition,
+                            countedItems: countedItems(of: question, query: analysis.query)) < 1 {
             if question.kind == .person {
                 reasons.append("gives no name")
             } else if let measure = question.measure, options.requiresMeasure {
                 reasons.append("states no \(measure.rawValue) in its units")
+            } else if question.kind == .quantity, checkedItems(countedItems(of: question, query: analysis.query)) != nil {
+                reasons.append("gives no number of what the question counts")
             } else {
                 reasons.append("holds no span of time, number or date")
             }
@@ -79,7 +82,7 @@ extension Answerer {
     /// sentence, the one it stands for (``RankedSentence/measuredOn``) or an earlier sentence
     /// of its paragraph holds one of its words (a sentence may refer back: "They last a
     /// year."), or when the sentence opens on a word of the question, being about what was
-    /// asked. It is a factor, like ``answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:)``: the
+    /// asked. It is a factor, like ``answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:countedItems:)``: the
     /// sentence may say the subject in other words.
     func subjectFactor(question: ParsedQuestion, query: Query, answer sentence: Int, measuredOn: Int?) -> Double {
         guard let subject = subjectTerms(of: question), !subject.isEmpty else { return 1 }

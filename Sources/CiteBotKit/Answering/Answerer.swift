@@ -410,7 +410,8 @@ public final class Answerer: QuestionAnswering {
         if options.requiresAnswerType {
             confidence *= answerTypeFactor(kind: kind, sentence: chosen[0].sentence, asksFrequency: analysis.question.asksFrequency,
                                            asked: Set(analysis.question.terms.map(\.term)), measure: analysis.question.measure,
-                                           asksCondition: analysis.question.asksCondition)
+                                           asksCondition: analysis.question.asksCondition,
+                                           countedItems: countedItems(of: analysis.question, query: analysis.query))
         }
         if options.requiresSubject {
             confidence *= subjectFactor(question: analysis.question, query: analysis.query,
@@ -437,12 +438,13 @@ public final class Answerer: QuestionAnswering {
     /// "Kettles usually use more watts than toasters" may outscore "A kettle uses 2000 to
     /// 3000 watts while it boils" on "How many watts does a kettle use?" (it is shorter,
     /// so its cosine is higher), but only the second says how many; without this the first
-    /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:)``) would abstain.
+    /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:countedItems:)``) would abstain.
     func typedCandidateFirst(_ candidates: [RankedSentence], question: ParsedQuestion, query: Query) -> [RankedSentence] {
         let asked = Set(question.terms.map(\.term))
         func factor(_ sentence: Int) -> Double {
             answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency, asked: asked,
-                             measure: question.measure, asksCondition: question.asksCondition)
+                             measure: question.measure, asksCondition: question.asksCondition,
+                             countedItems: countedItems(of: question, query: query))
         }
         guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first else { return candidates }
         let bestFactor = factor(best.sentence)
@@ -651,7 +653,7 @@ public final class Answerer: QuestionAnswering {
     /// needs a number in that measure's units (``Measure/isStated(in:)``) rather than any number.
     func answerTypeFactor(
         kind: QuestionKind, sentence: Int, asksFrequency: Bool = false, asked: Set<String> = [], measure: Measure? = nil,
-        asksCondition: Bool = false
+        asksCondition: Bool = false, countedItems: String? = nil
     ) -> Double {
         if kind == .person {
             guard options.requiresName else { return 1 }
@@ -663,9 +665,34 @@ public final class Answerer: QuestionAnswering {
         // A number inside a web address answers nothing.
         let words = AnswerSpans.proseWords(analyzer.tokenizer.words(in: text), in: text).map(\.surface)
         if let measure, options.requiresMeasure { return measure.isStated(in: words) ? 1 : 0.5 }
+        if kind == .quantity, let items = checkedItems(countedItems), let lexicon = builder.lexicon {
+            return AnswerSpans.counts(items, in: words, stopWords: analyzer.stopWords, stem: analyzer.stem,
+                                      isNeverNoun: lexicon.isNeverNoun) ? 1 : 0.5
+        }
         if AnswerCues.matches(kind, words: words) { return 1 }
         if asksCondition, AnswerCues.statesCondition(words) { return 1 }
         return asksFrequency && AnswerCues.statesFrequency(words) ? 1 : 0.5
+    }
+
+    /// What a "how many" question counts, as a stem: the noun that ends
+    /// ``ParsedQuestion/countedPhrase`` ("members" of "voting members"; see
+    /// ``AnswerSpans/nounPhraseHead(in:from:stopWords:isNeverNoun:)``), as its query matches
+    /// it (a misspelt word's correction, "calories" for "calries"). Nil without the lexicon.
+    func countedItems(of question: ParsedQuestion, query: Query) -> String? {
+        guard let lexicon = builder.lexicon,
+              let head = AnswerSpans.nounPhraseHead(in: question.countedPhrase, from: 0, stopWords: analyzer.stopWords,
+                                                    isNeverNoun: lexicon.isNeverNoun) else { return nil }
+        let surface = question.countedPhrase[head]
+        return query.terms.first { $0.surface == surface }?.term ?? analyzer.stem(surface)
+    }
+
+    /// `items`, what a "how many" question counts, when ``AnswerOptions/requiresCountedItems``
+    /// has a number count them: not times or units of time, which "twice" and "a decade"
+    /// answer without a number before the word.
+    func checkedItems(_ items: String?) -> String? {
+        guard options.requiresCountedItems, let items, items != analyzer.stem("time"),
+              !AnswerSpans.timeUnits.contains(where: { analyzer.stem($0) == items }) else { return nil }
+        return items
     }
 
     /// The verbatim span of the sentence that answers a duration, quantity or time

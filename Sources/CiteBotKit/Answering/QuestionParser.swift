@@ -13,6 +13,12 @@ public struct ParsedQuestion: Sendable, Hashable {
     /// What a "how many"/"how much" question counts ("bolts" of "How many bolts …?"),
     /// as a term (stem), else nil.
     public var counted: String? = nil
+    /// For "how many", the words from ``counted`` on up to the next stop word, as typed
+    /// ("voting members" of "How many voting members does …?"), else empty: the noun that
+    /// is counted ends them, which takes a lexicon to tell (see
+    /// ``Answerer/countedItems(of:query:)``). Items are counted by a number before their
+    /// noun ("6 bolts"), unlike amounts ("how much water").
+    public var countedPhrase: [String] = []
     /// Whether the question asks how often ("How often …?"): a quantity that a frequency
     /// such as "daily" or "twice a week" answers without a number.
     public var asksFrequency: Bool = false
@@ -248,6 +254,7 @@ public struct QuestionParser: Sendable {
         // "how long", "how many": the modifier word is phrasing, not topic.
         var skipped = Set<Int>()
         var counted: String?
+        var countedPhrase: [String] = []
         var asksFrequency = false
         var measure: Measure?
         for (i, token) in tokens.enumerated() where token.surface == "how" && i + 1 < tokens.count {
@@ -257,6 +264,9 @@ public struct QuestionParser: Sendable {
             if counted == nil, ["many", "much"].contains(tokens[i + 1].surface), i + 2 < tokens.count,
                !analyzer.stopWords.contains(tokens[i + 2].surface) {
                 counted = analyzer.stem(tokens[i + 2].surface)
+                if tokens[i + 1].surface == "many" {
+                    countedPhrase = tokens[(i + 2)...].prefix { !analyzer.stopWords.contains($0.surface) }.map(\.surface)
+                }
             }
         }
         // "How long does X last": the verb, like "long", only asks for a span of time; "the
@@ -296,7 +306,7 @@ public struct QuestionParser: Sendable {
         let asksCondition = readsConditions && kind == .time && body.first == "when"
             && body.dropFirst().first.map(Self.habitualAuxiliaries.contains) == true
         return ParsedQuestion(text: question, kind: kind, terms: terms, sides: sides, auxiliary: auxiliary, counted: counted,
-                              asksFrequency: asksFrequency, measure: kind == .quantity ? measure : nil,
+                              countedPhrase: countedPhrase, asksFrequency: asksFrequency, measure: kind == .quantity ? measure : nil,
                               denies: AnswerCues.isNegated(words), asksCondition: asksCondition)
     }
 
