@@ -72,6 +72,9 @@ public struct SentenceSplitter: Sendable {
         // The indent of the paragraph's first command at a prompt ("$ make"), while the
         // lines after it are as deep: they are its session.
         var promptIndent: Int? = nil
+        // After an AsciiDoc attribute line naming a verbatim style ("[source,sh]",
+        // "[verse]"), the rest of its paragraph.
+        var inVerbatimBlock = false
 
         func closeParagraph() {
             guard !paragraphLines.isEmpty else { return }
@@ -166,6 +169,7 @@ public struct SentenceSplitter: Sendable {
                     closeParagraph()
                     displayIndent = nil
                     promptIndent = nil
+                    inVerbatimBlock = false
                 } else {
                     let indent = line.lowerBound - lineStart
                     if paragraphLines.isEmpty {
@@ -183,7 +187,11 @@ public struct SentenceSplitter: Sendable {
                     }
                     if let commandIndent = promptIndent, indent < commandIndent { promptIndent = nil }
                     let isFenced = codeLines.contains(line.lowerBound)
-                    if !isFenced, promptIndent != nil || Self.isPromptLine(line, in: bytes) {
+                    if inVerbatimBlock {
+                        codeLines.insert(line.lowerBound)
+                    } else if Self.isVerbatimAttribute(line, in: bytes) {
+                        inVerbatimBlock = true
+                    } else if !isFenced, promptIndent != nil || Self.isPromptLine(line, in: bytes) {
                         // A command typed at a shell or interpreter prompt, and the lines under
                         // it, as deep, up to the paragraph's end: what it runs on to after a
                         // backslash, what it printed, the next commands.
@@ -377,6 +385,21 @@ public struct SentenceSplitter: Sendable {
         guard line.count >= 3, bytes[line.lowerBound] == UInt8(ascii: "["), bytes[line.upperBound - 1] == UInt8(ascii: "]"),
               isASCIILetter(bytes[line.lowerBound + 1]) else { return false }
         return !line.contains { isSpace(bytes[$0]) }
+    }
+
+    /// AsciiDoc styles whose block is shown verbatim, line by line: code ("source",
+    /// "listing"), literal text, and verse, whose lines are not sentences (a synopsis in a
+    /// manual page, a poem).
+    static let verbatimStyles: Set<String> = ["source", "listing", "literal", "verse"]
+
+    /// Whether `line` is a block attribute (``isBlockAttribute(_:in:)``) whose style, its
+    /// first field, is one of ``verbatimStyles``: "[source,sh]", "[verse]".
+    static func isVerbatimAttribute(_ line: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard isBlockAttribute(line, in: bytes) else { return false }
+        var end = line.lowerBound + 1
+        while end < line.upperBound - 1, isASCIILetter(bytes[end]) { end += 1 }
+        let style = String(decoding: UnsafeBufferPointer(rebasing: bytes[(line.lowerBound + 1)..<end]), as: UTF8.self)
+        return verbatimStyles.contains(style.lowercased())
     }
 
     /// Whether `line`, followed in its paragraph by `next`, is a term of a definition list:

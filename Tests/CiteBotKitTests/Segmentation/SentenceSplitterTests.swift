@@ -300,6 +300,20 @@ fileprivate func split(_ text: String) -> [(role: SentenceRole, text: String)] {
         #expect(sentences[3].text == "Then pour the water.")
     }
 
+    /// A verbatim style ("[source,sh]", "[listing]", "[literal]", "[verse]") makes the rest
+    /// of its paragraph code; other styles ("[NOTE]", "[quote]") leave it prose.
+    @Test(arguments: ["[source,sh]", "[listing]", "[literal]", "[verse]", "[Source]"])
+    func aVerbatimStyleMakesItsParagraphCode(_ attribute: String) {
+        let sentences = split("\(attribute)\n'kettle' [<options>] boil <litres>\n'kettle' stop\n\nIt stops when the water boils.")
+        #expect(sentences.map(\.role) == [.code, .code, .statement])
+        #expect(sentences[2].text == "It stops when the water boils.")
+    }
+
+    @Test(arguments: ["[NOTE]", "[quote]", "[sourcery]"])
+    func otherStylesLeaveTheirParagraphProse(_ attribute: String) {
+        #expect(split("\(attribute)\nBoil the kettle first.").map(\.role) == [.code, .statement])
+    }
+
     @Test func mixedPunctuationOnItsOwnLineStillEndsASentence() {
         let sentences = split("It defaults to\n``...``.")
         #expect(sentences.count == 1)
