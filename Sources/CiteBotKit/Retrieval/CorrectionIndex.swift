@@ -33,35 +33,53 @@ struct CorrectionIndex: Sendable {
 
     /// - Complexity: O(V · n²) for V words of n letters, once.
     init(vocabulary: Vocabulary) {
-        var targets = vocabulary.surfaces.map {
-            (key: $0.key, display: $0.key, count: $0.value.count, term: $0.value.term, isStem: false)
-        }
+        var keys: [String] = []
+        var surfaces: [String] = []
+        var counts: [Int] = []
+        var terms: [Int32] = []
+        keys.reserveCapacity(vocabulary.surfaces.count)
         // A stem the corpus never spells out ("work" when only "works" occurs) is a
         // target too: a typo of the base form ("wrok") is one edit from the stem but
-        // two from every inflection. It shows as its most frequent spelling.
-        var byTerm: [Int32: (display: String, best: Int, total: Int)] = [:]
+        // two from every inflection. It shows as its most frequent spelling. Per term:
+        // that spelling, its count and the count of all spellings.
+        let termCount = vocabulary.terms.count
+        var display = [String?](repeating: nil, count: termCount)
+        var best = [Int](repeating: 0, count: termCount)
+        var spellings = [Int](repeating: 0, count: termCount)
         for (surface, entry) in vocabulary.surfaces {
-            var slot = byTerm[entry.term] ?? (surface, entry.count, 0)
-            if entry.count > slot.best || (entry.count == slot.best && surface < slot.display) {
-                slot.display = surface
-                slot.best = entry.count
+            keys.append(surface)
+            surfaces.append(surface)
+            counts.append(entry.count)
+            terms.append(entry.term)
+            let t = Int(entry.term)
+            guard t >= 0 && t < termCount else { continue }
+            if let shown = display[t], entry.count < best[t] || (entry.count == best[t] && shown < surface) {
+                // The spelling shown so far stays.
+            } else {
+                display[t] = surface
+                best[t] = entry.count
             }
             // Counts come from the index file; a crafted one must not overflow the sum.
-            let (sum, overflow) = slot.total.addingReportingOverflow(entry.count)
-            slot.total = overflow ? (entry.count > 0 ? .max : .min) : sum
-            byTerm[entry.term] = slot
+            let (sum, overflow) = spellings[t].addingReportingOverflow(entry.count)
+            spellings[t] = overflow ? (entry.count > 0 ? .max : .min) : sum
         }
-        for (term, slot) in byTerm {
-            let stem = vocabulary.terms[Int(term)]
+        let surfaceCount = keys.count
+        for t in 0..<termCount {
+            guard let shown = display[t] else { continue }
+            let stem = vocabulary.terms[t]
             guard vocabulary.surfaces[stem] == nil else { continue }
-            targets.append((stem, slot.display, slot.total, term, true))
+            keys.append(stem)
+            surfaces.append(shown)
+            counts.append(spellings[t])
+            terms.append(Int32(t))
         }
-        let sorted = targets.sorted { $0.key < $1.key }
-        keys = sorted.map(\.key)
-        surfaces = sorted.map(\.display)
-        counts = sorted.map(\.count)
-        terms = sorted.map(\.term)
-        isStem = sorted.map(\.isStem)
+        // Keys are in no particular order: the correction rule breaks ties by the keys
+        // themselves, so the result does not depend on it.
+        self.keys = keys
+        self.surfaces = surfaces
+        self.counts = counts
+        self.terms = terms
+        isStem = keys.indices.map { $0 >= surfaceCount }
         var scalars: [Unicode.Scalar] = []
         var scalarOffsets = [0]
         for key in keys {

@@ -99,6 +99,10 @@ public struct SentenceRanker: Sendable {
         // them all), so that coverage reads the matches the cosine loop already found.
         let termSlots = query.terms.map { term in term.id.flatMap { id in vector.firstIndex { $0.id == id } } }
         let synonymSlots = query.terms.map { term in term.synonyms.compactMap { id in vector.firstIndex { $0.id == id } } }
+        // The terms' weights and ids on their own: the loop below runs for every candidate
+        // sentence, and reading them from the terms would copy each term (strings and all).
+        let termWeights = query.terms.map(\.weight)
+        let termIDs = query.terms.map(\.id)
         let titles = options.headingWeight > 0
             ? index.passageTitles.titles(of: passages.map(\.passage), passageCount: index.passages.count) { passage in
                 index.passages[passage].first.flatMap { self.title(before: $0) }
@@ -154,14 +158,14 @@ public struct SentenceRanker: Sendable {
                 // at the synonym share when it has a synonym, at half when only the passage does.
                 var matched = 0.0
                 var context = 0.0
-                for (k, term) in query.terms.enumerated() {
+                for k in termWeights.indices {
                     if let slot = termSlots[k], inSentence[slot] {
-                        matched += term.weight
+                        matched += termWeights[k]
                     } else if synonymSlots[k].contains(where: { inSentence[$0] }) {
-                        matched += query.synonymShare * term.weight
-                    } else if let slot = termSlots[k], let id = term.id {
+                        matched += query.synonymShare * termWeights[k]
+                    } else if let slot = termSlots[k], let id = termIDs[k] {
                         if inPassage[k] < 0 { inPassage[k] = index.passage(passage, contains: id) ? 1 : 0 }
-                        if inPassage[k] == 1 || inTitle[slot] { context += term.weight }
+                        if inPassage[k] == 1 || inTitle[slot] { context += termWeights[k] }
                     }
                 }
                 let sentenceCoverage = total > 0 ? matched / total : 0
