@@ -53,11 +53,20 @@ import Testing
         }
     }
 
-    @Test func batchRefusesZeroJobs() throws {
-        let result = try Binary.run(["batch", "--jobs", "0"], input: "How long does Botox last?\n")
+    @Test(arguments: [["batch"], []])
+    func batchRefusesZeroJobs(_ command: [String]) throws {
+        let result = try Binary.run(command + ["--jobs", "0"], input: "How long does Botox last?\n")
         #expect(result.status == 64)
         #expect(result.stderr.contains("--jobs"))
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test func theDefaultCommandTakesJobsOnAPipe() throws {
+        let input = "How long does Botox last?\nWhat do dermal fillers contain?\n"
+        let one = try Binary.run(["--jobs", "1", "--format", "jsonl"], input: input)
+        #expect(one.status == 0)
+        #expect(one.stdout == (try Binary.run(["batch", "--format", "jsonl"], input: input)).stdout)
+        #expect(one.stdout.split(separator: "\n").count == 2)
     }
 
     @Test func defaultCommandOnAPipeIsBatch() throws {
