@@ -453,7 +453,13 @@ public final class Answerer: QuestionAnswering {
         // would be answered anyway (always, with --min-score 0), the ranking stands.
         guard bestFactor < 1, bestFactor * confidence(of: best, query: query) < options.minScore,
               let typed = deeper.firstIndex(where: { candidate in
-                  factor(candidate.sentence) == 1 && confidence(of: candidate, query: query) >= options.minScore
+                  // The answer's confidence is halved, too, when it does not name the
+                  // question's subject: such a candidate would be abstained on all the same.
+                  let subject = options.requiresSubject
+                      ? subjectFactor(question: question, query: query, answer: candidate.sentence,
+                                      measuredOn: candidate.measuredOn)
+                      : 1
+                  return factor(candidate.sentence) == 1 && subject * confidence(of: candidate, query: query) >= options.minScore
               }) else { return candidates }
         var reordered = candidates
         let pick = reordered.remove(at: typed)

@@ -253,6 +253,26 @@ import Testing
         #expect(answer.shortAnswer == "about two litres")
     }
 
+    /// A deeper sentence that does not name the question's subject would be abstained on
+    /// as well (its confidence halved by `subject`): the best stays first. (The fixture
+    /// lexicon lists "go" as a verb, which ends the subject "steel kettles".)
+    @Test(arguments: [true, false])
+    func aDeeperSentenceAboutSomethingElseDoesNotMoveUp(requiresSubject: Bool) throws {
+        let corpus = """
+            Copper pans go on heating for 3 to 4 minutes. Steel kettles go on heating until they are switched off.
+
+            Teapots are made of clay.
+            """
+        var options = AnswerOptions()
+        options.requiresSubject = requiresSubject
+        let answerer = Answerer(index: try Fixtures.index([corpus]), analyzer: Fixtures.analyzer,
+                                lexicon: try Fixtures.wordNet(), options: options)
+        let answer = answerer.answer("How long do steel kettles go on heating?")
+        #expect(answer.citations.first?.text == (requiresSubject
+            ? "Steel kettles go on heating until they are switched off." : "Copper pans go on heating for 3 to 4 minutes."))
+        #expect(answer.abstained == requiresSubject)
+    }
+
     /// Looking deeper only turns an abstention into an answer: where the best is answered
     /// anyway, as always with a threshold of 0, the ranking stands.
     @Test func aBestThatIsAnsweredAnywayStaysFirst() throws {
