@@ -49,5 +49,6 @@ cd "$root"
     --jsonl TestSets/md-systemd-uids-gids.jsonl TestSets/corpora/md-systemd-uids-gids \
     --jsonl TestSets/asciidoc-git-subtree.jsonl TestSets/corpora/asciidoc-git-subtree \
     --jsonl TestSets/md-nodejs-governance.jsonl TestSets/corpora/md-nodejs-governance \
+    --jsonl TestSets/txt-zlib-faq.jsonl TestSets/corpora/txt-zlib-faq \
     --squad TestSets/squad-fixture-v2.0.json article,all \
     --squad "${excerpt#"$root"/}" article
