@@ -252,7 +252,9 @@ public final class WordNetLexicon: Sendable {
             for category in categories where category.partOfSpeech == .noun || category.partOfSpeech == .verb {
                 for line in category.exceptions.allLines() {
                     let fields = line.split(separator: Self.space)
-                    guard let inflected = fields.first.map(Self.displayForm), !inflected.contains(" ") else { continue }
+                    // A phrase ("went_on") is no single word a question could hold.
+                    guard let first = fields.first, !first.contains(Self.underscore) else { continue }
+                    let inflected = Self.displayForm(first)
                     for base in fields.dropFirst() {
                         let form = Self.displayForm(base)
                         if form != inflected, !(built[form]?.contains(inflected) ?? false) { built[form, default: []].append(inflected) }
@@ -370,7 +372,22 @@ public final class WordNetLexicon: Sendable {
 
     /// A lemma as citebot shows and matches it: underscores as spaces, lower-cased.
     private static func displayForm(_ lemma: some Collection<UInt8>) -> String {
-        String(decoding: lemma.map { $0 == underscore ? space : $0 }, as: UTF8.self).lowercased()
+        // Lemmas are nearly all ASCII, lower-cased here byte by byte; only the rare other
+        // one goes through Unicode's lower-casing (which would cost the most by far).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lemma.count)
+        var isASCII = true
+        for byte in lemma {
+            switch byte {
+            case underscore: bytes.append(space)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte | 0x20)
+            default:
+                if byte >= 0x80 { isASCII = false }
+                bytes.append(byte)
+            }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return isASCII ? text : text.lowercased()
     }
 
     /// An adjective without the syntactic marker data.adj may append, as in "galore(ip)".
