@@ -441,10 +441,10 @@ public final class Answerer: QuestionAnswering {
     /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:countedItems:)``) would abstain.
     func typedCandidateFirst(_ candidates: [RankedSentence], question: ParsedQuestion, query: Query) -> [RankedSentence] {
         let asked = Set(question.terms.map(\.term))
+        let items = countedItems(of: question, query: query)
         func factor(_ sentence: Int) -> Double {
             answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency, asked: asked,
-                             measure: question.measure, asksCondition: question.asksCondition,
-                             countedItems: countedItems(of: question, query: query))
+                             measure: question.measure, asksCondition: question.asksCondition, countedItems: items)
         }
         guard options.requiresAnswerType, options.typedAnswerDepth > 0, let best = candidates.first else { return candidates }
         let bestFactor = factor(best.sentence)
