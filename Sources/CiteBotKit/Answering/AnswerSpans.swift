@@ -157,9 +157,12 @@ public enum AnswerSpans {
     ///   - counting: what the question counts (``ParsedQuestion/counted``), as stems
     ///     that `stem` gives.
     ///   - anchors: positions of the words the question has too (see ``nearest(_:to:in:)``).
+    ///   - nounOfPhrase: given the position of the first word after a number, the position
+    ///     of the noun its phrase counts (see ``nounPhraseHead(in:from:stopWords:isNeverNoun:isPlural:)``);
+    ///     without it the span takes that one word.
     public static func quantitySpan(
         in words: [String], stopWords: Set<String>, counting: Set<String> = [], stem: (String) -> String = { $0 },
-        anchors: [Int] = []
+        anchors: [Int] = [], nounOfPhrase: ((Int) -> Int?)? = nil
     ) -> Range<Int>? {
         var numbers: [Range<Int>] = []
         var counted: [Range<Int>] = []
@@ -174,10 +177,13 @@ public enum AnswerSpans {
             let qualified = qualifiedStart(first, in: words)
             var countsAsked = false
             if end < words.count, !stopWords.contains(words[end]), !isNumber(words[end]) {
+                // The span runs on to the noun counted ("seven voting members", not "seven
+                // voting"), as far as `nounOfPhrase` tells it.
+                let noun = max(end, nounOfPhrase?(end) ?? end)
                 // The unit may measure what is counted: "300 ml of water".
-                countsAsked = counting.contains(stem(words[end]))
-                    || end + 2 < words.count && words[end + 1] == "of" && counting.contains(stem(words[end + 2]))
-                end += 1
+                countsAsked = counting.contains(stem(words[end])) || counting.contains(stem(words[noun]))
+                    || noun + 2 < words.count && words[noun + 1] == "of" && counting.contains(stem(words[noun + 2]))
+                end = noun + 1
                 // A rate stays with its quantity: "5 percent a month", "6 books per week".
                 if end + 1 < words.count, ["a", "an", "per"].contains(words[end]), timeUnits.contains(words[end + 1]) {
                     end += 2
@@ -328,7 +334,7 @@ public enum AnswerSpans {
     /// approvals" counts approvals, not members; "fifty copies survive" counts copies.
     static func counts(
         _ items: String, in words: [String], stopWords: Set<String>, stem: (String) -> String,
-        isNeverNoun: (String) -> Bool
+        isNeverNoun: (String) -> Bool, isPlural: (String) -> Bool = { _ in false }
     ) -> Bool {
         for i in words.indices {
             let countsOne = words[i] == "single" && i > 0 && ["a", "one"].contains(words[i - 1])
@@ -341,28 +347,30 @@ public enum AnswerSpans {
                 next += 2
                 while next < words.count, isNumber(words[next]) { next += 1 }
             }
-            guard let head = nounPhraseHead(in: words, from: next, stopWords: stopWords, isNeverNoun: isNeverNoun) else {
-                continue
-            }
+            guard let head = nounPhraseHead(in: words, from: next, stopWords: stopWords, isNeverNoun: isNeverNoun,
+                                            isPlural: isPlural) else { continue }
             if stem(words[head]) == items { return true }
             if head + 2 < words.count, words[head + 1] == "of", stem(words[head + 2]) == items { return true }
         }
         return false
     }
 
-    /// The position of the last word of the noun phrase that starts at `start`: up to two
-    /// words that are never nouns ("new") describe the noun, then the phrase runs on over
-    /// words that can be nouns, up to a stop word, a number or a word that is never a noun.
-    /// Nil when no word can be its noun. "voting members does" ends at "members", "people
-    /// died" at "people".
+    /// The position of the noun of the noun phrase that starts at `start`: up to two words
+    /// that are never nouns ("new") describe it, then the phrase runs on over words that can
+    /// be nouns, up to a stop word, a number or a word that is never a noun, and its noun is
+    /// its first plural ("voting members does" → "members"; "steel bolts hold" → "bolts",
+    /// where "hold" could be a noun too; "voting member approvals" → "approvals"), or with
+    /// no plural its last word ("people died" → "people"). Nil when no word can be its noun.
     static func nounPhraseHead(
-        in words: [String], from start: Int, stopWords: Set<String>, isNeverNoun: (String) -> Bool
+        in words: [String], from start: Int, stopWords: Set<String>, isNeverNoun: (String) -> Bool,
+        isPlural: (String) -> Bool = { _ in false }
     ) -> Int? {
         func isContent(_ k: Int) -> Bool { k < words.count && !stopWords.contains(words[k]) && !isNumber(words[k]) }
         var k = start
         while k < start + 2, isContent(k), isNeverNoun(words[k]) { k += 1 }
         var head: Int?
         while isContent(k), !isNeverNoun(words[k]) {
+            if isPlural(words[k]) { return k }
             head = k
             k += 1
         }

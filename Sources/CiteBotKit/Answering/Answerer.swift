@@ -421,7 +421,8 @@ public final class Answerer: QuestionAnswering {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
                           citations: citations, alternatives: alternatives, confidence: confidence)
         }
-        let short = shortAnswer(kind: kind, sentence: chosen[0].sentence, question: analysis.question)
+        let short = shortAnswer(kind: kind, sentence: chosen[0].sentence, question: analysis.question,
+                                countedItems: countedItems(of: analysis.question, query: analysis.query))
         return Answer(
             question: question,
             text: AnswerTemplate.text(kind: kind, shortAnswer: short, citations: citations, quoting: quoted),
@@ -673,7 +674,7 @@ public final class Answerer: QuestionAnswering {
         if let measure, options.requiresMeasure { return measure.isStated(in: words) ? 1 : 0.5 }
         if kind == .quantity, let items = checkedItems(countedItems), let lexicon = builder.lexicon {
             return AnswerSpans.counts(items, in: words, stopWords: analyzer.stopWords, stem: analyzer.stem,
-                                      isNeverNoun: lexicon.isNeverNoun) ? 1 : 0.5
+                                      isNeverNoun: lexicon.isNeverNoun, isPlural: isPlural) ? 1 : 0.5
         }
         if AnswerCues.matches(kind, words: words) { return 1 }
         if asksCondition, AnswerCues.statesCondition(words) { return 1 }
@@ -687,9 +688,18 @@ public final class Answerer: QuestionAnswering {
     func countedItems(of question: ParsedQuestion, query: Query) -> String? {
         guard let lexicon = builder.lexicon,
               let head = AnswerSpans.nounPhraseHead(in: question.countedPhrase, from: 0, stopWords: analyzer.stopWords,
-                                                    isNeverNoun: lexicon.isNeverNoun) else { return nil }
+                                                    isNeverNoun: lexicon.isNeverNoun, isPlural: isPlural) else { return nil }
         let surface = question.countedPhrase[head]
         return query.terms.first { $0.surface == surface }?.term ?? analyzer.stem(surface)
+    }
+
+    /// Whether `word` reads as a plural: it ends in "s" (not "ss") and WordNet reduces it to
+    /// another base form ("bolts" → "bolt", "copies" → "copy"), or WordNet does not know it
+    /// ("uids"). Counted things are plural, the words that describe them mostly not.
+    func isPlural(_ word: String) -> Bool {
+        guard word.hasSuffix("s"), !word.hasSuffix("ss"), let lexicon = builder.lexicon else { return false }
+        let forms = lexicon.baseForms(of: word)
+        return forms.isEmpty || forms.contains { $0 != word }
     }
 
     /// `items`, what a "how many" question counts, when ``AnswerOptions/requiresCountedItems``
@@ -703,7 +713,7 @@ public final class Answerer: QuestionAnswering {
 
     /// The verbatim span of the sentence that answers a duration, quantity or time
     /// question ("2 to 3 weeks", "20 units", "March 2002"), if one can be read off.
-    func shortAnswer(kind: QuestionKind, sentence: Int, question: ParsedQuestion) -> String? {
+    func shortAnswer(kind: QuestionKind, sentence: Int, question: ParsedQuestion, countedItems: String? = nil) -> String? {
         let text = index.text(ofSentence: sentence)
         let words = AnswerSpans.proseWords(analyzer.tokenizer.words(in: text), in: text)
         let surfaces = words.map(\.surface)
@@ -719,9 +729,15 @@ public final class Answerer: QuestionAnswering {
         case .quantity:
             // "How hot": the temperature, not another number of the sentence.
             let measured = options.requiresMeasure ? question.measure?.span(in: surfaces) : nil
+            let nounOfPhrase = builder.lexicon.map { lexicon in
+                { (start: Int) in
+                    AnswerSpans.nounPhraseHead(in: surfaces, from: start, stopWords: self.analyzer.stopWords,
+                                               isNeverNoun: lexicon.isNeverNoun, isPlural: self.isPlural)
+                }
+            }
             found = measured ?? AnswerSpans.quantitySpan(in: surfaces, stopWords: analyzer.stopWords,
-                                                         counting: Set([question.counted].compactMap { $0 }),
-                                                         stem: analyzer.stem, anchors: anchors)
+                                                         counting: Set([question.counted, countedItems].compactMap { $0 }),
+                                                         stem: analyzer.stem, anchors: anchors, nounOfPhrase: nounOfPhrase)
         case .time:
             found = AnswerSpans.nearest(AnswerSpans.dateSpans(in: surfaces), to: anchors, in: surfaces)
                 ?? AnswerSpans.nearest(AnswerSpans.durationSpans(in: surfaces), to: anchors, in: surfaces)

@@ -42,16 +42,30 @@ import Testing
         #expect(parser.parse("How much water does it hold?").counted == Fixtures.analyzer.stem("water"))
     }
 
-    /// The counted noun ends the phrase after "how many": "members", not "voting".
+    /// The counted noun is the phrase's first plural, else its last word: "members", not
+    /// "voting"; "bolts", not "hold", which could be a noun too.
     @Test(arguments: [
         (["voting", "members"], 1),
         (["people", "died"], 0),
         (["new", "members"], 1),
         (["resigned"], nil),
+        (["bolts", "hold"], 0),
+        (["voting", "member", "approvals", "pass"], 2),
     ] as [([String], Int?)])
-    func theCountedNounEndsItsPhrase(_ words: [String], _ head: Int?) {
+    func theCountedNounIsThePhrasesFirstPluralOrItsLastWord(_ words: [String], _ head: Int?) {
         #expect(AnswerSpans.nounPhraseHead(in: words, from: 0, stopWords: Fixtures.analyzer.stopWords,
-                                           isNeverNoun: (Self.neverNouns.union(["died"])).contains) == head)
+                                           isNeverNoun: (Self.neverNouns.union(["died"])).contains,
+                                           isPlural: { $0.hasSuffix("s") }) == head)
+    }
+
+    /// "How many bolts hold …": the verb after the counted noun, which could be a noun as
+    /// well, is not what is counted; and the short answer runs on to the noun counted.
+    @Test func aVerbAfterTheCountedNounIsNotCounted() throws {
+        let index = try Fixtures.index(["Wheels turn.\n\nEach wheel is held by 6 to 8 steel bolts."])
+        let answer = Answerer(index: index, analyzer: Fixtures.analyzer, lexicon: try Fixtures.wordNet())
+            .answer("how many bolts hold each wheel")
+        #expect(!answer.abstained)
+        #expect(answer.shortAnswer == "6 to 8 steel bolts")
     }
 
     static let corpus = """
