@@ -23,15 +23,10 @@ struct BatchCommand: ParsableCommand {
     @OptionGroup var answering: AnsweringOptions
     @Option(help: "Output format: text, json (one array) or jsonl (one object per line).")
     var format: OutputFormat = .text
-    @Option(help: ArgumentHelp("Answer at most N questions at once (default: one per core).", valueName: "N"))
-    var jobs: Int?
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
-    }
+    @OptionGroup var jobs: JobsOption
 
     func run() throws {
-        try Self.run(corpus: corpus, answering: answering, format: format, jobs: jobs)
+        try Self.run(corpus: corpus, answering: answering, format: format, jobs: jobs.jobs)
     }
 
     /// The most questions taken as one batch: enough to keep every core busy between

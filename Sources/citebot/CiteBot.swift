@@ -41,19 +41,13 @@ struct AutoCommand: ParsableCommand {
     @OptionGroup var answering: AnsweringOptions
     @Option(help: "Output format when answering lines from a pipe: text, json or jsonl.")
     var format: OutputFormat = .text
-    @Option(help: ArgumentHelp("When answering lines from a pipe, at most N at once (default: one per core).",
-                               valueName: "N"))
-    var jobs: Int?
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
-    }
+    @OptionGroup var jobs: JobsOption
 
     func run() throws {
         if Terminal.stdinIsTerminal {
             try ChatCommand.run(corpus: corpus, answering: answering)
         } else {
-            try BatchCommand.run(corpus: corpus, answering: answering, format: format, jobs: jobs)
+            try BatchCommand.run(corpus: corpus, answering: answering, format: format, jobs: jobs.jobs)
         }
     }
 }

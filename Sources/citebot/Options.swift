@@ -50,6 +50,17 @@ struct AnsweringOptions: ParsableArguments {
     }
 }
 
+/// How many questions from a pipe are answered at once.
+struct JobsOption: ParsableArguments {
+    @Option(help: ArgumentHelp("Answer at most N questions from a pipe at once (default: one per core).",
+                               valueName: "N"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs).") }
+    }
+}
+
 /// How records are written for scripts.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl

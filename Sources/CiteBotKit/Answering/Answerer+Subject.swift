@@ -49,16 +49,16 @@ extension Answerer {
         guard let sentence = sentence(citedBy: citation) else { return [] }
         var reasons: [String] = []
         let question = analysis.question
+        let items = countedItems(of: question, query: analysis.query)
         if options.requiresAnswerType,
            answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency,
                             asked: Set(question.terms.map(\.term)), measure: question.measure,
-                            asksCondition: question.asksCondition,
-                            countedItems: countedItems(of: question, query: analysis.query)) < 1 {
+                            asksCondition: question.asksCondition, countedItems: items) < 1 {
             if question.kind == .person {
                 reasons.append("gives no name")
             } else if let measure = question.measure, options.requiresMeasure {
                 reasons.append("states no \(measure.rawValue) in its units")
-            } else if question.kind == .quantity, checkedItems(countedItems(of: question, query: analysis.query)) != nil {
+            } else if question.kind == .quantity, checkedItems(items) != nil {
                 reasons.append("gives no number of what the question counts")
             } else {
                 reasons.append("holds no span of time, number or date")

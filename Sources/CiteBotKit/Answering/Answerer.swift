@@ -19,6 +19,9 @@ public final class Answerer: QuestionAnswering {
     let parser: QuestionParser
     let builder: QueryBuilder
     let ranker: SentenceRanker
+    /// The stems of "time" and of the units of time: what a "how many" question may count
+    /// without a number before the word ("twice", "a decade"; see ``checkedItems(_:)``).
+    let timeStems: Set<String>
 
     /// The reply given when the corpus does not answer a question.
     public static let abstentionText = "I couldn't find an answer to that in the corpus."
@@ -56,6 +59,7 @@ public final class Answerer: QuestionAnswering {
         builder.correctsRareWords = options.correctsRareWords
         self.builder = builder
         self.ranker = SentenceRanker(index: index, options: options.ranking)
+        timeStems = Set((AnswerSpans.timeUnits.union(["time"])).map(analyzer.stem))
     }
 
     /// WordNet as the answerer uses it, if installed; nil otherwise.
@@ -388,7 +392,9 @@ public final class Answerer: QuestionAnswering {
     private func answer(_ analysis: Analysis) -> Answer {
         let question = analysis.question.text
         let kind = analysis.question.kind
-        let candidates = typedCandidateFirst(analysis.candidates, question: analysis.question, query: analysis.query)
+        let items = countedItems(of: analysis.question, query: analysis.query)
+        let candidates = typedCandidateFirst(analysis.candidates, question: analysis.question, query: analysis.query,
+                                             countedItems: items)
         guard let best = candidates.first else {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
                           citations: [], confidence: 0)
@@ -411,7 +417,7 @@ public final class Answerer: QuestionAnswering {
             confidence *= answerTypeFactor(kind: kind, sentence: chosen[0].sentence, asksFrequency: analysis.question.asksFrequency,
                                            asked: Set(analysis.question.terms.map(\.term)), measure: analysis.question.measure,
                                            asksCondition: analysis.question.asksCondition,
-                                           countedItems: countedItems(of: analysis.question, query: analysis.query))
+                                           countedItems: items)
         }
         if options.requiresSubject {
             confidence *= subjectFactor(question: analysis.question, query: analysis.query,
@@ -421,8 +427,7 @@ public final class Answerer: QuestionAnswering {
             return Answer(question: question, text: Self.abstentionText, kind: kind, abstained: true,
                           citations: citations, alternatives: alternatives, confidence: confidence)
         }
-        let short = shortAnswer(kind: kind, sentence: chosen[0].sentence, question: analysis.question,
-                                countedItems: countedItems(of: analysis.question, query: analysis.query))
+        let short = shortAnswer(kind: kind, sentence: chosen[0].sentence, question: analysis.question, countedItems: items)
         return Answer(
             question: question,
             text: AnswerTemplate.text(kind: kind, shortAnswer: short, citations: citations, quoting: quoted),
@@ -440,9 +445,10 @@ public final class Answerer: QuestionAnswering {
     /// 3000 watts while it boils" on "How many watts does a kettle use?" (it is shorter,
     /// so its cosine is higher), but only the second says how many; without this the first
     /// one's halved confidence (``answerTypeFactor(kind:sentence:asksFrequency:asked:measure:asksCondition:countedItems:)``) would abstain.
-    func typedCandidateFirst(_ candidates: [RankedSentence], question: ParsedQuestion, query: Query) -> [RankedSentence] {
+    func typedCandidateFirst(
+        _ candidates: [RankedSentence], question: ParsedQuestion, query: Query, countedItems items: String?
+    ) -> [RankedSentence] {
         let asked = Set(question.terms.map(\.term))
-        let items = countedItems(of: question, query: query)
         func factor(_ sentence: Int) -> Double {
             answerTypeFactor(kind: question.kind, sentence: sentence, asksFrequency: question.asksFrequency, asked: asked,
                              measure: question.measure, asksCondition: question.asksCondition, countedItems: items)
@@ -706,8 +712,7 @@ public final class Answerer: QuestionAnswering {
     /// has a number count them: not times or units of time, which "twice" and "a decade"
     /// answer without a number before the word.
     func checkedItems(_ items: String?) -> String? {
-        guard options.requiresCountedItems, let items, items != analyzer.stem("time"),
-              !AnswerSpans.timeUnits.contains(where: { analyzer.stem($0) == items }) else { return nil }
+        guard options.requiresCountedItems, let items, !timeStems.contains(items) else { return nil }
         return items
     }
 

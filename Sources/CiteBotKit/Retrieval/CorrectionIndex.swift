@@ -18,8 +18,8 @@ struct CorrectionIndex: Sendable {
     private let keys: [String]
     /// How each key is shown: itself, or for a stem its most frequent surface form.
     private let surfaces: [String]
-    /// Whether each key is a stem rather than a surface form.
-    private let isStem: [Bool]
+    /// Where the stems begin among the keys: every surface form comes before them.
+    private let firstStem: Int
     private let counts: [Int]
     private let terms: [Int32]
     /// Scalars of surface i: `scalars[scalarOffsets[i]..<scalarOffsets[i + 1]]`.
@@ -79,7 +79,7 @@ struct CorrectionIndex: Sendable {
         self.surfaces = surfaces
         self.counts = counts
         self.terms = terms
-        isStem = keys.indices.map { $0 >= surfaceCount }
+        firstStem = surfaceCount
         var scalars: [Unicode.Scalar] = []
         var scalarOffsets = [0]
         for key in keys {
@@ -190,7 +190,7 @@ struct CorrectionIndex: Sendable {
         var found: [Candidate] = []
         for candidate in seen {
             let i = Int(candidate)
-            if isStem[i] && !includingStems { continue }
+            if i >= firstStem && !includingStems { continue }
             let word = Array(scalars[scalarOffsets[i]..<scalarOffsets[i + 1]])
             guard abs(word.count - letters.count) <= limit else { continue }
             let distance = editDistance(letters, word, limit: limit)
